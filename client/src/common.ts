@@ -1,0 +1,27 @@
+// What the node and browser entries of the extension share: the client options and the
+// commands. Each entry only decides how the server process is started.
+import * as vscode from 'vscode';
+import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
+
+export const languageId = 'okr';
+
+export function clientOptions(): LanguageClientOptions {
+  return {
+    documentSelector: [{ language: languageId }],
+    synchronize: {
+      // The server indexes every .okr file of the workspace, open or not, so it must hear of
+      // files that change on disk. okr.config.json is watched for the analysis settings.
+      fileEvents: [
+        vscode.workspace.createFileSystemWatcher('**/*.okr'),
+        vscode.workspace.createFileSystemWatcher('**/okr.config.json'),
+      ],
+    },
+    diagnosticCollectionName: 'okr',
+  };
+}
+
+/** The public API of the activated extension: tests and other extensions wait on `ready`. */
+export interface OkrExtensionApi {
+  readonly client: BaseLanguageClient;
+  readonly ready: Promise<void>;
+}

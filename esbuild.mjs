@@ -1,0 +1,69 @@
+// Builds every bundle of the extension with esbuild:
+//   dist/client/node.js      the extension for desktop VS Code (starts the server over IPC)
+//   dist/client/browser.js   the extension for VS Code for the web / vscode.dev
+//   dist/server/node.js      the language server for Node (IPC from the client, or --stdio standalone)
+//   dist/server/browser.js   the language server in a Web Worker
+//   dist/test/*              the extension-host test suites (node and browser)
+// Usage: node esbuild.mjs [--watch] [--production]
+import * as esbuild from 'esbuild';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+/** @type {import('esbuild').BuildOptions} */
+const common = {
+  bundle: true,
+  minify: production,
+  sourcemap: !production,
+  sourcesContent: false,
+  logLevel: 'warning',
+  target: 'es2022',
+};
+
+/** @type {import('esbuild').BuildOptions[]} */
+export const builds = [
+  {
+    ...common,
+    entryPoints: { 'client/node': 'client/src/node.ts', 'server/node': 'server/src/node.ts' },
+    outdir: 'dist',
+    platform: 'node',
+    format: 'cjs',
+    external: ['vscode'],
+  },
+  {
+    ...common,
+    entryPoints: { 'client/browser': 'client/src/browser.ts' },
+    outdir: 'dist',
+    platform: 'browser',
+    format: 'cjs',
+    external: ['vscode'],
+  },
+  {
+    ...common,
+    entryPoints: { 'server/browser': 'server/src/browser.ts' },
+    outdir: 'dist',
+    platform: 'browser',
+    format: 'iife',
+  },
+];
+
+async function main() {
+  const extra = [];
+  if (!production) {
+    // The extension-host test bundles live beside the product bundles but never ship.
+    const { testBuilds } = await import('./test/extension/builds.mjs').catch(() => ({ testBuilds: () => [] }));
+    extra.push(...testBuilds(common));
+  }
+  const all = [...builds, ...extra];
+  if (watch) {
+    for (const options of all) (await esbuild.context(options)).watch();
+    console.log('esbuild: watching for changes');
+  } else {
+    await Promise.all(all.map((options) => esbuild.build(options)));
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,28 @@
+// What every LSP feature works from: the index (open editors' text wins over the disk) and the
+// analysis. Features never mutate it; server.ts does.
+import type { Connection } from 'vscode-languageserver';
+import type { Range as LspRange } from 'vscode-languageserver';
+import { Analyzer, offsetAt, rangeOf, type OkrDocument, type Span, WorkspaceIndex, type Position } from './core';
+
+export class ServerContext {
+  readonly index = new WorkspaceIndex();
+  readonly analyzer = new Analyzer(this.index);
+
+  constructor(readonly connection: Connection) {}
+
+  document(uri: string): OkrDocument | undefined {
+    return this.index.get(uri);
+  }
+
+  range(uri: string, span: Span): LspRange | undefined {
+    const document = this.index.get(uri);
+    return document ? rangeOf(document.file.lineStarts, span) : undefined;
+  }
+
+  offset(document: OkrDocument, position: Position): number {
+    return offsetAt(document.file.lineStarts, document.text.length, position);
+  }
+}
+
+/** One LSP feature: registers its handlers on the connection. */
+export type Feature = (context: ServerContext) => void;

@@ -1,0 +1,78 @@
+// The alignment graph: every `aligns to` and `contributes to` reference resolved against the
+// workspace index. Built once per workspace generation and shared by every rule and feature.
+import type { KeyResult, Objective, Reference } from '../syntax/ast';
+import type { Definition, KeyResultDefinition, WorkspaceIndex } from '../workspace';
+
+export type Target = Definition | KeyResultDefinition;
+
+export interface Alignment {
+  readonly uri: string;
+  readonly objective: Objective;
+  readonly reference: Reference;
+  /** What the reference names; undefined when it does not resolve (unknown-reference). */
+  readonly target: Target | undefined;
+  /** The first reference of an objective is its place in the tree; the others are extra links. */
+  readonly primary: boolean;
+}
+
+export interface Contribution {
+  readonly uri: string;
+  readonly objective: Objective;
+  readonly keyResult: KeyResult;
+  readonly reference: Reference;
+  readonly target: KeyResultDefinition | undefined;
+}
+
+export interface ObjectiveNode {
+  readonly uri: string;
+  readonly objective: Objective;
+  readonly alignments: Alignment[];
+  /** Alignments of other objectives to this one (or to one of its key results). */
+  readonly alignedFrom: Alignment[];
+}
+
+export class AlignmentGraph {
+  readonly nodes = new Map<Objective, ObjectiveNode>();
+  readonly alignments: Alignment[] = [];
+  readonly contributions: Contribution[] = [];
+
+  constructor(readonly index: WorkspaceIndex) {
+    for (const document of index.all()) {
+      for (const objective of document.file.objectives) {
+        this.nodes.set(objective, { uri: document.uri, objective, alignments: [], alignedFrom: [] });
+      }
+    }
+    for (const node of this.nodes.values()) {
+      node.objective.alignsTo.forEach((reference, i) => {
+        const alignment: Alignment = { uri: node.uri, objective: node.objective, reference, target: this.resolve(reference), primary: i === 0 };
+        node.alignments.push(alignment);
+        this.alignments.push(alignment);
+        const parent = parentObjective(alignment.target);
+        if (parent) this.nodes.get(parent)?.alignedFrom.push(alignment);
+      });
+      for (const keyResult of node.objective.keyResults) {
+        const reference = keyResult.contributesTo;
+        if (!reference) continue;
+        const target = reference.keyResult ? index.resolveKeyResult(reference.objective.text, reference.keyResult.text) : undefined;
+        this.contributions.push({ uri: node.uri, objective: node.objective, keyResult, reference, target });
+      }
+    }
+  }
+
+  resolve(reference: Reference): Target | undefined {
+    if (reference.keyResult) return this.index.resolveKeyResult(reference.objective.text, reference.keyResult.text);
+    return this.index.resolve(reference.objective.text);
+  }
+
+  node(objective: Objective): ObjectiveNode | undefined {
+    return this.nodes.get(objective);
+  }
+}
+
+/** The objective an alignment target belongs to: itself, or the owner of a key result. */
+export function parentObjective(target: Target | undefined): Objective | undefined {
+  if (!target) return undefined;
+  if (target.kind === 'objective') return target.node;
+  if (target.kind === 'keyResult') return target.objective;
+  return undefined;
+}

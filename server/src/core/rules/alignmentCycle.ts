@@ -1,0 +1,70 @@
+// alignment-cycle: objectives that, following `aligns to`, end up serving themselves; and key
+// results whose `contributes to` chain sums into itself. Reported on every reference along the
+// cycle, with the whole path (across files) as related information.
+import type { Objective, KeyResult, Reference } from '../syntax/ast';
+import { parentObjective } from '../model/graph';
+import { findCycles } from '../util/cycles';
+import type { WorkspaceRule } from './types';
+
+interface Step<N> {
+  readonly from: N;
+  readonly to: N;
+  readonly uri: string;
+  readonly reference: Reference;
+}
+
+/** Longer paths are elided in the message; related information keeps every step up to this. */
+const MAX_SHOWN = 8;
+const MAX_RELATED = 50;
+
+export const alignmentCycle: WorkspaceRule = {
+  meta: {
+    id: 'alignment-cycle',
+    defaultSeverity: 'error',
+    description: 'Objectives that align to each other in a loop, or key results that contribute to themselves.',
+  },
+  scope: 'workspace',
+  check({ graph, report }) {
+    const alignEdges = new Map<Objective, Step<Objective>[]>();
+    for (const alignment of graph.alignments) {
+      const to = parentObjective(alignment.target);
+      if (!to) continue;
+      const list = alignEdges.get(alignment.objective) ?? [];
+      list.push({ from: alignment.objective, to, uri: alignment.uri, reference: alignment.reference });
+      alignEdges.set(alignment.objective, list);
+    }
+    for (const cycle of findCycles(alignEdges.keys(), (n) => alignEdges.get(n) ?? [])) {
+      const names = cycle.map((step) => step.from.id.text);
+      const path = describePath(names);
+      for (const step of cycle) {
+        report(step.uri, step.reference.span, `Alignment cycle: ${path}. An objective cannot serve itself: remove or change one of these alignments`, {
+          related: cycle.slice(0, MAX_RELATED).map((s) => ({ uri: s.uri, span: s.reference.span, message: `${s.from.id.text} aligns to ${s.reference.objective.text}` })),
+        });
+      }
+    }
+
+    const contributeEdges = new Map<KeyResult, Step<KeyResult>[]>();
+    const names = new Map<KeyResult, string>();
+    for (const contribution of graph.contributions) {
+      if (!contribution.target) continue;
+      names.set(contribution.keyResult, `${contribution.objective.id.text}.${contribution.keyResult.id?.text ?? '?'}`);
+      contributeEdges.set(contribution.keyResult, [
+        { from: contribution.keyResult, to: contribution.target.node, uri: contribution.uri, reference: contribution.reference },
+      ]);
+    }
+    for (const cycle of findCycles(contributeEdges.keys(), (n) => contributeEdges.get(n) ?? [])) {
+      const path = describePath(cycle.map((step) => names.get(step.from) ?? '?'));
+      for (const step of cycle) {
+        report(step.uri, step.reference.span, `Contribution cycle: ${path}. A key result cannot add into itself: remove one \`contributes to\``, {
+          related: cycle.slice(0, MAX_RELATED).map((s) => ({ uri: s.uri, span: s.reference.span, message: `${names.get(s.from)} contributes to ${s.reference.objective.text}.${s.reference.keyResult?.text ?? ''}` })),
+        });
+      }
+    }
+  },
+};
+
+function describePath(names: string[]): string {
+  const loop = [...names, names[0]!];
+  if (loop.length <= MAX_SHOWN + 1) return loop.join(' → ');
+  return `${loop.slice(0, MAX_SHOWN).join(' → ')} → … (${names.length} objectives) → ${names[0]}`;
+}

@@ -1,0 +1,69 @@
+// What a rule is and what it reports. Each rule lives in its own file with its metadata, like an
+// ESLint rule; the analysis (analysis.ts) runs them and applies configuration.
+import type { Span } from '../syntax/ast';
+import type { OkrDocument, WorkspaceIndex } from '../workspace';
+import type { AnalysisConfig } from '../config';
+import type { AlignmentGraph } from '../model/graph';
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+
+export interface RuleMeta {
+  /** Stable id, used as the diagnostic's code, in config and in suppression comments. */
+  readonly id: string;
+  readonly defaultSeverity: Severity;
+  /** One line: what the rule finds. */
+  readonly description: string;
+}
+
+export interface RelatedLocation {
+  readonly uri: string;
+  readonly span: Span;
+  readonly message: string;
+}
+
+export interface ReportOptions {
+  readonly related?: readonly RelatedLocation[];
+  /** Anything quick fixes need (did-you-mean candidates, …); passed through to the client. */
+  readonly data?: unknown;
+  /** Shown faded by editors: unnecessary code. */
+  readonly unnecessary?: boolean;
+}
+
+export interface Problem {
+  readonly uri: string;
+  readonly span: Span;
+  readonly rule: string;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly related?: readonly RelatedLocation[];
+  readonly data?: unknown;
+}
+
+export interface FileRuleContext {
+  readonly document: OkrDocument;
+  readonly config: AnalysisConfig;
+  report(span: Span, message: string, options?: ReportOptions): void;
+}
+
+export interface WorkspaceRuleContext {
+  readonly index: WorkspaceIndex;
+  readonly graph: AlignmentGraph;
+  readonly config: AnalysisConfig;
+  report(uri: string, span: Span, message: string, options?: ReportOptions): void;
+}
+
+/** A rule that looks at one file only: its results are cached per file revision. */
+export interface FileRule {
+  readonly meta: RuleMeta;
+  readonly scope: 'file';
+  check(context: FileRuleContext): void;
+}
+
+/** A rule that needs the whole workspace (references, the alignment graph). */
+export interface WorkspaceRule {
+  readonly meta: RuleMeta;
+  readonly scope: 'workspace';
+  check(context: WorkspaceRuleContext): void;
+}
+
+export type Rule = FileRule | WorkspaceRule;

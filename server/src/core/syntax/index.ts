@@ -1,0 +1,123 @@
+// parseOkr: text → OkrFile. Lexes the whole document once, then parses it line by line.
+import type { IToken } from 'chevrotain';
+import type { Comment, OkrFile, SyntaxProblem } from './ast';
+import { FileBuilder } from './build';
+import { LineParser, tokenTypesOfNewline } from './parser';
+import { tokenMatcher } from 'chevrotain';
+import type { Statement } from './statements';
+import type { Word } from './ast';
+import { Colon, Comment as CommentToken, Kw, Name, okrLexer } from './tokens';
+
+export * from './ast';
+
+let sharedParser: LineParser | undefined;
+
+/** One parser instance for the process: chevrotain parsers are costly to build and cheap to reuse. */
+function parser(): LineParser {
+  return (sharedParser ??= new LineParser());
+}
+
+export function parseOkr(text: string): OkrFile {
+  const lexed = okrLexer.tokenize(text);
+  const lineStarts = computeLineStarts(text);
+  const problems: SyntaxProblem[] = [];
+  const comments: Comment[] = [];
+  const builder = new FileBuilder(problems, comments);
+  const lineParser = parser();
+  lineParser.fullText = text;
+
+  // The lexer never fails (unknown characters become Unknown tokens), but report anything it says.
+  for (const error of lexed.errors) {
+    problems.push({ message: error.message, span: { start: error.offset, end: error.offset + Math.max(1, error.length) } });
+  }
+
+  const tokens = lexed.tokens;
+  let lineTokens: IToken[] = [];
+  const flush = (lineEnd: number) => {
+    if (lineTokens.length > 0) parseLine(lineParser, lineTokens, lineEnd, builder, problems, comments);
+    lineTokens = [];
+  };
+  for (const token of tokens) {
+    if (tokenTypesOfNewline.has(token.tokenType)) {
+      flush(token.startOffset);
+      continue;
+    }
+    lineTokens.push(token);
+  }
+  flush(lineEndOf(text, lineStarts, lineStarts.length - 1));
+  return builder.finish(lineStarts, text.length);
+}
+
+function parseLine(
+  lineParser: LineParser,
+  tokens: IToken[],
+  lineEnd: number,
+  builder: FileBuilder,
+  problems: SyntaxProblem[],
+  comments: Comment[],
+): void {
+  const last = tokens[tokens.length - 1]!;
+  if (tokenMatcher(last, CommentToken)) {
+    comments.push({ text: last.image, span: { start: last.startOffset, end: last.startOffset + last.image.length } });
+    if (tokens.length === 1) return;
+  }
+  lineParser.input = tokens;
+  const statement = lineParser.statement();
+  const error = lineParser.errors[0];
+  if (error) {
+    // One diagnostic per broken line: the first error names what was expected.
+    const token = error.token;
+    const offending = Number.isNaN(token.startOffset) ? last : token;
+    const start = Number.isNaN(offending.startOffset) ? last.startOffset : offending.startOffset;
+    const end = token.tokenType.name === 'EOF' || Number.isNaN(token.startOffset) ? Math.max(start + 1, lineEnd) : start + Math.max(1, offending.image.length);
+    const atEnd = token.tokenType.name === 'EOF' || Number.isNaN(token.startOffset);
+    problems.push({
+      message: error.message,
+      span: atEnd ? { start: Math.max(tokens[0]!.startOffset, lineEnd - 1), end: lineEnd } : { start, end },
+    });
+  }
+  const usable = error ? salvageBlockStatement(tokens, statement, lineParser.fullText) : statement;
+  if (usable) builder.add(usable, lineEnd);
+}
+
+/**
+ * A broken `objective`, `kr` or `strategy` line still opens its block, so that the attribute
+ * lines below it are not wrongly given to the block before. Its id and title are taken from what
+ * is there; the line's syntax problem is reported all the same.
+ */
+function salvageBlockStatement(tokens: IToken[], parsed: Statement | undefined, text: string): Statement | undefined {
+  const first = tokens[0]!;
+  const kind = first.tokenType === Kw.objective ? 'objective' : first.tokenType === Kw.kr ? 'kr' : first.tokenType === Kw.strategy ? 'strategy' : undefined;
+  if (!kind) return parsed;
+  if (parsed && parsed.kind === kind && parsed.id && parsed.title?.text) return parsed;
+  const second = tokens[1];
+  const id = second && tokenMatcher(second, Name) ? { text: second.image, span: { start: second.startOffset, end: second.startOffset + second.image.length } } : undefined;
+  const rest = tokens.slice(id ? 2 : 1).filter((t) => !tokenMatcher(t, CommentToken));
+  let title: Word | undefined;
+  if (rest.length > 0) {
+    const startToken = rest[0]!.tokenType === Colon ? rest[1] : rest[0];
+    const lastToken = rest[rest.length - 1]!;
+    if (startToken) {
+      const start = startToken.startOffset;
+      const end = lastToken.startOffset + lastToken.image.length;
+      const raw = text.slice(start, end);
+      const lead = raw.length - raw.trimStart().length;
+      const trimmed = raw.trim();
+      if (trimmed) title = { text: trimmed, span: { start: start + lead, end: start + lead + trimmed.length } };
+    }
+  }
+  const keyword = { start: first.startOffset, end: first.startOffset + first.image.length };
+  const end = title?.span.end ?? id?.span.end ?? keyword.end;
+  return { kind, keyword, span: { start: keyword.start, end }, id, title } as Statement;
+}
+
+export function computeLineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+function lineEndOf(text: string, lineStarts: readonly number[], line: number): number {
+  const next = line + 1 < lineStarts.length ? lineStarts[line + 1]! - 1 : text.length;
+  return next > 0 && text[next - 1] === '\r' ? next - 1 : next;
+}

@@ -1,0 +1,333 @@
+// The line parser (chevrotain, embedded actions, recovery on). The lexer runs once over the whole
+// document; the parser then runs once per line, so a broken line yields one diagnostic and can
+// never disturb the lines after it. Visitors of the result must be defensive: with recovery, a
+// statement may lack any of its parts.
+import { EmbeddedActionsParser, type IToken, type TokenType, type IParserErrorMessageProvider, tokenLabel } from 'chevrotain';
+import type { NumberLiteral, Quantity, Reference, Span, Word } from './ast';
+import type { Statement } from './statements';
+import * as T from './tokens';
+import { closest } from '../util/similar';
+
+const statementWords = T.statementKeywords.map((k) => k.split(' ')[0]!.replace(':', ''));
+
+const SCALE: Record<string, number> = { k: 1e3, K: 1e3, M: 1e6, B: 1e9 };
+
+export function readNumber(raw: string): number {
+  const last = raw[raw.length - 1] ?? '';
+  const scale = SCALE[last];
+  const digits = scale ? raw.slice(0, -1) : raw;
+  const value = Number(digits);
+  return scale ? value * scale : value;
+}
+
+const span = (token: IToken): Span => ({ start: token.startOffset, end: token.startOffset + token.image.length });
+const word = (token: IToken): Word => ({ text: token.image, span: span(token) });
+const join = (a: Span, b: Span): Span => ({ start: a.start, end: b.end });
+
+function isReal(token: IToken | undefined): token is IToken {
+  // Tokens inserted by recovery have no position.
+  return token !== undefined && !Number.isNaN(token.startOffset) && token.image !== undefined;
+}
+
+const messages: IParserErrorMessageProvider = {
+  buildMismatchTokenMessage({ expected, actual }) {
+    return `Expected ${tokenLabel(expected)} but found ${describe(actual)}`;
+  },
+  buildNotAllInputParsedMessage({ firstRedundant }) {
+    return `Unexpected ${describe(firstRedundant)}: the statement is complete without it`;
+  },
+  buildNoViableAltMessage({ actual, ruleName, expectedPathsPerAlt }) {
+    const first = actual[0];
+    const found = describe(first);
+    if (ruleName === 'statement') {
+      const suggestion = first && first.tokenType !== T.Unknown ? closest(first.image, statementWords, 1)[0] : undefined;
+      const hint = suggestion ? `did you mean \`${suggestion}\`?` : `a line starts with a keyword such as ${T.statementKeywords.slice(0, 6).join(', ')}, …`;
+      return `Unknown statement ${found}: ${hint}`;
+    }
+    const expected = expectedPathsPerAlt.flat().map((path) => tokenLabel(path[0]!));
+    return `Expected ${[...new Set(expected)].join(' or ')} but found ${found}`;
+  },
+  buildEarlyExitMessage({ expectedIterationPaths, actual }) {
+    const expected = expectedIterationPaths.map((path) => path.map((t) => tokenLabel(t)).join(' ')).join(' or ');
+    return `Expected ${expected} but found ${describe(actual[0])}`;
+  },
+};
+
+function describe(token: IToken | undefined): string {
+  if (!token || token.tokenType.name === 'EOF') return 'the end of the line';
+  if (token.tokenType === T.Unknown) return `the character '${token.image}'`;
+  return `'${token.image}'`;
+}
+
+export class LineParser extends EmbeddedActionsParser {
+  constructor() {
+    super(T.allTokens, { recoveryEnabled: true, errorMessageProvider: messages, maxLookahead: 2 });
+    this.performSelfAnalysis();
+  }
+
+  /** A whole line: one statement and an optional trailing comment. */
+  public statement = this.RULE('statement', (): Statement | undefined => {
+    const result = this.OR<Statement | undefined>([
+      { ALT: () => this.SUBRULE(this.periodStatement) },
+      { ALT: () => this.SUBRULE(this.levelStatement) },
+      { ALT: () => this.SUBRULE(this.ownerStatement) },
+      { ALT: () => this.SUBRULE(this.titledStatement) },
+      { ALT: () => this.SUBRULE(this.alignsStatement) },
+      { ALT: () => this.SUBRULE(this.whyStatement) },
+      { ALT: () => this.SUBRULE(this.commitmentStatement) },
+      { ALT: () => this.SUBRULE(this.fromStatement) },
+      { ALT: () => this.SUBRULE(this.targetStatement) },
+      { ALT: () => this.SUBRULE(this.keepStatement) },
+      { ALT: () => this.SUBRULE(this.currentStatement) },
+      { ALT: () => this.SUBRULE(this.checkinStatement) },
+      { ALT: () => this.SUBRULE(this.contributesStatement) },
+      { ALT: () => this.SUBRULE(this.rollupStatement) },
+      { ALT: () => this.SUBRULE(this.weightStatement) },
+    ]);
+    this.OPTION(() => this.CONSUME(T.Comment));
+    return result;
+  });
+
+  private periodStatement = this.RULE('periodStatement', (): Statement => {
+    const kw = this.CONSUME(T.Kw.period);
+    const value = this.SUBRULE(this.periodValue);
+    return this.ACTION(() => ({ kind: 'period', keyword: span(kw), span: join(span(kw), value?.span ?? span(kw)), value }));
+  });
+
+  /** `2026-Q1`, `2026-H1`, `2026`, `2026-01-01..2026-03-31`; validated later (invalid-value). */
+  private periodValue = this.RULE('periodValue', (): Word | undefined => {
+    return this.OR<Word | undefined>([
+      { ALT: () => word(this.CONSUME(T.PeriodLiteral)) },
+      { ALT: () => word(this.CONSUME(T.NumberLiteral)) },
+      {
+        ALT: () => {
+          const from = this.CONSUME1(T.DateLiteral);
+          const to = this.OPTION(() => {
+            this.CONSUME(T.Range);
+            return this.CONSUME2(T.DateLiteral);
+          });
+          return this.ACTION(() => {
+            if (!isReal(to)) return word(from);
+            const s = join(span(from), span(to));
+            return { text: `${from.image}..${to.image}`, span: s };
+          });
+        },
+      },
+    ]);
+  });
+
+  private levelStatement = this.RULE('levelStatement', (): Statement => {
+    const kw = this.CONSUME(T.Kw.level);
+    const value = this.CONSUME(T.Name);
+    return this.ACTION(() => ({ kind: 'level', keyword: span(kw), span: join(span(kw), isReal(value) ? span(value) : span(kw)), value: isReal(value) ? word(value) : undefined }));
+  });
+
+  private ownerStatement = this.RULE('ownerStatement', (): Statement => {
+    const kw = this.CONSUME(T.Kw.owner);
+    const value = this.SUBRULE(this.ownerValue);
+    return this.ACTION(() => ({ kind: 'owner', keyword: span(kw), span: join(span(kw), value?.span ?? span(kw)), value }));
+  });
+
+  private ownerValue = this.RULE('ownerValue', (): Word | undefined => {
+    const token = this.OR([{ ALT: () => this.CONSUME(T.Handle) }, { ALT: () => this.CONSUME(T.QuotedName) }]);
+    return this.ACTION(() => (isReal(token) ? word(token) : undefined));
+  });
+
+  /** `objective ID: title`, `strategy ID: title`, `kr ID: title`, `kr: title`. */
+  private titledStatement = this.RULE('titledStatement', (): Statement => {
+    const kw = this.OR([
+      { ALT: () => this.CONSUME(T.Kw.objective) },
+      { ALT: () => this.CONSUME(T.Kw.strategy) },
+      { ALT: () => this.CONSUME(T.Kw.kr) },
+    ]);
+    // The id is optional in the grammar for `kr: title`; build.ts requires it elsewhere.
+    const id = this.OPTION(() => this.CONSUME(T.Name));
+    const colon = this.CONSUME(T.Colon);
+    const title = this.SUBRULE(this.freeText);
+    return this.ACTION(() => {
+      const kind = kw.tokenType === T.Kw.objective ? 'objective' : kw.tokenType === T.Kw.strategy ? 'strategy' : 'kr';
+      const idWord = isReal(id) ? word(id) : undefined;
+      const end = title?.span ?? (isReal(colon) ? span(colon) : idWord?.span ?? span(kw));
+      return { kind, keyword: span(kw), span: join(span(kw), end), id: idWord, title } as Statement;
+    });
+  });
+
+  /** Free text to the end of the line (or to a `# ` comment), trimmed. */
+  private freeText = this.RULE('freeText', (): Word | undefined => {
+    let first: IToken | undefined;
+    let last: IToken | undefined;
+    this.MANY(() => {
+      const chunk = this.CONSUME(T.TextChunk);
+      first ??= chunk;
+      last = chunk;
+    });
+    return this.ACTION(() => {
+      if (!first || !last) return undefined;
+      let start = first.startOffset;
+      let end = last.startOffset + last.image.length;
+      const text = this.fullText.slice(start, end);
+      const trimmedStart = text.length - text.trimStart().length;
+      const trimmed = text.trim();
+      if (!trimmed) return undefined;
+      start += trimmedStart;
+      end = start + trimmed.length;
+      return { text: trimmed, span: { start, end } };
+    });
+  });
+
+  private alignsStatement = this.RULE('alignsStatement', (): Statement => {
+    const kw = this.CONSUME(T.Kw.aligns);
+    const to = this.CONSUME(T.Kw.to);
+    const refs: Reference[] = [];
+    this.AT_LEAST_ONE_SEP({
+      SEP: T.Comma,
+      DEF: () => {
+        const ref = this.SUBRULE(this.reference);
+        if (ref) refs.push(ref);
+      },
+    });
+    return this.ACTION(() => {
+      const lastRef = refs[refs.length - 1];
+      const end = lastRef?.span ?? (isReal(to) ? span(to) : span(kw));
+      return { kind: 'aligns', keyword: span(kw), span: join(span(kw), end), refs };
+    });
+  });
+
+  private reference = this.RULE('reference', (): Reference | undefined => {
+    const objective = this.CONSUME(T.Name);
+    const keyResult = this.OPTION(() => {
+      this.CONSUME(T.Dot);
+      return this.CONSUME1(T.Name);
+    });
+    return this.ACTION(() => {
+      if (!isReal(objective)) return undefined;
+      const kr = isReal(keyResult) ? word(keyResult) : undefined;
+      return { objective: word(objective), keyResult: kr, span: join(span(objective), kr?.span ?? span(objective)) };
+    });
+  });
+
+  private whyStatement = this.RULE('whyStatement', (): Statement => {
+    const kw = this.CONSUME(T.Kw.why);
+    const colon = this.CONSUME(T.Colon);
+    const text = this.SUBRULE(this.freeText);
+    return this.ACTION(() => ({ kind: 'why', keyword: span(kw), span: join(span(kw), text?.span ?? (isReal(colon) ? span(colon) : span(kw))), text }));
+  });
+
+  private commitmentStatement = this.RULE('commitmentStatement', (): Statement => {
+    const kw = this.OR([{ ALT: () => this.CONSUME(T.Kw.committed) }, { ALT: () => this.CONSUME(T.Kw.aspirational) }]);
+    return this.ACTION(() => ({
+      kind: 'commitment',
+      keyword: span(kw),
+      span: span(kw),
+      commitment: kw.tokenType === T.Kw.committed ? 'committed' : 'aspirational',
+    }));
+  });
+
+  /** `200`, `200 $M`, `35%`, `$80M`, `40 engineers`. */
+  private quantity = this.RULE('quantity', (): Quantity | undefined => {
+    const prefix = this.OPTION(() => this.CONSUME(T.Currency));
+    const num = this.CONSUME(T.NumberLiteral);
+    const unit = this.OPTION1(() =>
+      this.OR([
+        { ALT: () => this.CONSUME(T.Percent) },
+        { ALT: () => this.CONSUME1(T.Currency) },
+        { ALT: () => this.CONSUME(T.Identifier) },
+      ]),
+    );
+    return this.ACTION(() => {
+      if (!isReal(num)) return undefined;
+      const number: NumberLiteral = { raw: num.image, value: readNumber(num.image), span: span(num) };
+      const p = isReal(prefix) ? word(prefix) : undefined;
+      const u = isReal(unit) ? word(unit) : undefined;
+      return { number, prefix: p, unit: u, span: join(p?.span ?? number.span, u?.span ?? number.span) };
+    });
+  });
+
+  private fromStatement = this.RULE('fromStatement', (): Statement => {
+    const kw = this.CONSUME(T.Kw.from);
+    const from = this.SUBRULE(this.quantity);
+    this.CONSUME(T.Kw.to);
+    const to = this.SUBRULE1(this.quantity);
+    return this.ACTION(() => ({ kind: 'from', keyword: span(kw), span: join(span(kw), to?.span ?? from?.span ?? span(kw)), from, to }));
+  });
+
+  private targetStatement = this.RULE('targetStatement', (): Statement => {
+    const kw = this.CONSUME(T.Kw.target);
+    const value = this.SUBRULE(this.quantity);
+    return this.ACTION(() => ({ kind: 'target', keyword: span(kw), span: join(span(kw), value?.span ?? span(kw)), value }));
+  });
+
+  private keepStatement = this.RULE('keepStatement', (): Statement => {
+    const kw = this.CONSUME(T.Kw.keep);
+    const dir = this.OR([{ ALT: () => this.CONSUME(T.Kw.above) }, { ALT: () => this.CONSUME(T.Kw.below) }]);
+    const value = this.SUBRULE(this.quantity);
+    return this.ACTION(() => ({
+      kind: 'keep',
+      keyword: span(kw),
+      span: join(span(kw), value?.span ?? (isReal(dir) ? span(dir) : span(kw))),
+      direction: isReal(dir) ? (dir.tokenType === T.Kw.above ? 'above' : 'below') : undefined,
+      value,
+    }));
+  });
+
+  private currentStatement = this.RULE('currentStatement', (): Statement => {
+    const kw = this.CONSUME(T.Kw.current);
+    const value = this.SUBRULE(this.quantity);
+    return this.ACTION(() => ({ kind: 'current', keyword: span(kw), span: join(span(kw), value?.span ?? span(kw)), value }));
+  });
+
+  /** `checkin 2026-01-31 40 [confidence 0.6][: note]` */
+  private checkinStatement = this.RULE('checkinStatement', (): Statement => {
+    const kw = this.CONSUME(T.Kw.checkin);
+    const date = this.CONSUME(T.DateLiteral);
+    const value = this.SUBRULE(this.quantity);
+    const confidence = this.OPTION(() => {
+      this.CONSUME(T.Kw.confidence);
+      return this.CONSUME(T.NumberLiteral);
+    });
+    const note = this.OPTION1(() => {
+      this.CONSUME(T.Colon);
+      return this.SUBRULE(this.freeText);
+    });
+    return this.ACTION(() => {
+      const conf = isReal(confidence) ? { raw: confidence.image, value: readNumber(confidence.image), span: span(confidence) } : undefined;
+      const end = note?.span ?? conf?.span ?? value?.span ?? (isReal(date) ? span(date) : span(kw));
+      const whole = join(span(kw), end);
+      return {
+        kind: 'checkin',
+        keyword: span(kw),
+        span: whole,
+        checkin: { date: isReal(date) ? word(date) : undefined, value, confidence: conf, note, span: whole },
+      };
+    });
+  });
+
+  private contributesStatement = this.RULE('contributesStatement', (): Statement => {
+    const kw = this.CONSUME(T.Kw.contributes);
+    const to = this.CONSUME(T.Kw.to);
+    const ref = this.SUBRULE(this.reference);
+    return this.ACTION(() => ({ kind: 'contributes', keyword: span(kw), span: join(span(kw), ref?.span ?? (isReal(to) ? span(to) : span(kw))), ref }));
+  });
+
+  private rollupStatement = this.RULE('rollupStatement', (): Statement => {
+    const kw = this.CONSUME(T.Kw.rollup);
+    const sum = this.CONSUME(T.Kw.sum);
+    return this.ACTION(() => ({ kind: 'rollup', keyword: span(kw), span: join(span(kw), isReal(sum) ? span(sum) : span(kw)) }));
+  });
+
+  private weightStatement = this.RULE('weightStatement', (): Statement => {
+    const kw = this.CONSUME(T.Kw.weight);
+    const num = this.CONSUME(T.NumberLiteral);
+    return this.ACTION(() => ({
+      kind: 'weight',
+      keyword: span(kw),
+      span: join(span(kw), isReal(num) ? span(num) : span(kw)),
+      value: isReal(num) ? { raw: num.image, value: readNumber(num.image), span: span(num) } : undefined,
+    }));
+  });
+
+  /** The document text, for slicing free text exactly as written. */
+  fullText = '';
+}
+
+export const tokenTypesOfNewline: ReadonlySet<TokenType> = new Set([T.Newline, T.TextNewline]);

@@ -1,0 +1,119 @@
+// The workspace index: every .okr file of the workspace, parsed, and the symbols they define.
+// Ids of objectives and strategies are global across files; key result ids are scoped to their
+// objective (`objective.kr`). Each file is parsed once per text; an edit re-parses only its
+// file and updates only that file's symbols, so the cost of a keystroke does not grow with the
+// workspace.
+import { parseOkr, type KeyResult, type Objective, type OkrFile, type Strategy } from '../syntax';
+
+export interface OkrDocument {
+  readonly uri: string;
+  readonly text: string;
+  readonly file: OkrFile;
+  /** Bumped on every change of this document's text. */
+  readonly revision: number;
+}
+
+export type Definition =
+  | { readonly kind: 'objective'; readonly uri: string; readonly node: Objective }
+  | { readonly kind: 'strategy'; readonly uri: string; readonly node: Strategy };
+
+export interface KeyResultDefinition {
+  readonly kind: 'keyResult';
+  readonly uri: string;
+  readonly node: KeyResult;
+  readonly objective: Objective;
+}
+
+export class WorkspaceIndex {
+  private readonly documents = new Map<string, OkrDocument>();
+  private readonly symbols = new Map<string, Definition[]>();
+  private nextRevision = 1;
+  /** Bumped on every change anywhere: analyses are cached against it. */
+  generation = 0;
+
+  /** Sets a document's text; returns false when the text is unchanged (nothing to redo). */
+  set(uri: string, text: string): boolean {
+    const previous = this.documents.get(uri);
+    if (previous && previous.text === text) return false;
+    if (previous) this.removeSymbols(previous);
+    const document: OkrDocument = { uri, text, file: parseOkr(text), revision: this.nextRevision++ };
+    this.documents.set(uri, document);
+    this.addSymbols(document);
+    this.generation++;
+    return true;
+  }
+
+  delete(uri: string): boolean {
+    const previous = this.documents.get(uri);
+    if (!previous) return false;
+    this.removeSymbols(previous);
+    this.documents.delete(uri);
+    this.generation++;
+    return true;
+  }
+
+  get(uri: string): OkrDocument | undefined {
+    return this.documents.get(uri);
+  }
+
+  has(uri: string): boolean {
+    return this.documents.has(uri);
+  }
+
+  all(): IterableIterator<OkrDocument> {
+    return this.documents.values();
+  }
+
+  get size(): number {
+    return this.documents.size;
+  }
+
+  /** Objectives and strategies called `id`, in every file (more than one is a duplicate-id). */
+  lookup(id: string): readonly Definition[] {
+    return this.symbols.get(id) ?? [];
+  }
+
+  /** The first definition of `id`, which references resolve to when there are duplicates. */
+  resolve(id: string): Definition | undefined {
+    return this.symbols.get(id)?.[0];
+  }
+
+  resolveKeyResult(objectiveId: string, keyResultId: string): KeyResultDefinition | undefined {
+    const definition = this.resolve(objectiveId);
+    if (definition?.kind !== 'objective') return undefined;
+    const node = definition.node.keyResults.find((kr) => kr.id?.text === keyResultId);
+    return node && { kind: 'keyResult', uri: definition.uri, node, objective: definition.node };
+  }
+
+  ids(): IterableIterator<string> {
+    return this.symbols.keys();
+  }
+
+  private addSymbols(document: OkrDocument): void {
+    const { uri, file } = document;
+    for (const node of file.strategies) this.addSymbol(node.id.text, { kind: 'strategy', uri, node });
+    for (const node of file.objectives) this.addSymbol(node.id.text, { kind: 'objective', uri, node });
+  }
+
+  private addSymbol(id: string, definition: Definition): void {
+    const list = this.symbols.get(id);
+    if (list) {
+      list.push(definition);
+      // Keep a stable order (by file, then position) so "the first definition" does not depend on
+      // the order files were loaded in.
+      list.sort((a, b) => (a.uri === b.uri ? a.node.span.start - b.node.span.start : a.uri < b.uri ? -1 : 1));
+    } else this.symbols.set(id, [definition]);
+  }
+
+  private removeSymbols(document: OkrDocument): void {
+    const { uri, file } = document;
+    for (const node of [...file.strategies, ...file.objectives]) {
+      const id = node.id.text;
+      const list = this.symbols.get(id);
+      if (!list) continue;
+      const rest = list.filter((d) => d.uri !== uri);
+      if (rest.length) this.symbols.set(id, rest);
+      else this.symbols.delete(id);
+    }
+  }
+}

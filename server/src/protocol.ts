@@ -1,0 +1,20 @@
+// Custom messages between the extension and the server, beyond LSP. Plain constants and types
+// only: this file is imported by both sides.
+
+/** Server → client (browser host only): the workspace files matching a glob, as URI strings. */
+export namespace FindFilesRequest {
+  export const method = 'okr/findFiles';
+  export interface Params {
+    glob: string;
+  }
+  export type Result = string[];
+}
+
+/** Server → client (browser host only): the text of a file, or null when it cannot be read. */
+export namespace ReadFileRequest {
+  export const method = 'okr/readFile';
+  export interface Params {
+    uri: string;
+  }
+  export type Result = string | null;
+}
