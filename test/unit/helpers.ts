@@ -23,3 +23,38 @@ export function at(text: string, offset: number): string {
 export function slice(text: string, span: Span | undefined): string | undefined {
   return span ? text.slice(span.start, span.end) : undefined;
 }
+
+import { Analyzer, WorkspaceIndex, positionAt, type Problem } from '../../server/src/core';
+import type { AnalysisConfig } from '../../server/src/core/config';
+
+export interface AnalysedWorkspace {
+  index: WorkspaceIndex;
+  analyzer: Analyzer;
+  problems: Problem[];
+  /** `file:line:col rule` for each problem, sorted: easy to compare in assertions. */
+  summary: string[];
+  /** Problems of one rule. */
+  of(rule: string): Problem[];
+}
+
+/** Indexes the given files (name → text) and runs the analysis. */
+export function analyse(files: Record<string, string>, config?: AnalysisConfig): AnalysedWorkspace {
+  const index = new WorkspaceIndex();
+  for (const [name, text] of Object.entries(files)) index.set(uriOf(name), text);
+  const analyzer = new Analyzer(index);
+  if (config) analyzer.setConfig(config);
+  const result = analyzer.analyse();
+  const problems = [...result.problems.values()].flat();
+  const summary = problems
+    .map((p) => {
+      const document = index.get(p.uri)!;
+      const position = positionAt(document.file.lineStarts, p.span.start);
+      return `${p.uri.replace('file:///ws/', '')}:${position.line + 1}:${position.character + 1} ${p.rule}`;
+    })
+    .sort();
+  return { index, analyzer, problems, summary, of: (rule) => problems.filter((p) => p.rule === rule) };
+}
+
+export function uriOf(name: string): string {
+  return `file:///ws/${name}`;
+}

@@ -43,7 +43,7 @@ function reportUnknown(context: WorkspaceRuleContext, uri: string, reference: Re
     const candidates = closest(objectiveId, index.ids());
     const suffix = reference.keyResult ? `.${reference.keyResult.text}` : '';
     const hint = candidates.length ? `did you mean ${candidates.map((c) => `\`${c}${suffix}\``).join(', ')}?` : 'define it, or correct the id';
-    context.report(uri, reference.objective.span, `\`${keyword} ${objectiveId}${suffix}\`: no objective or strategy is called \`${objectiveId}\`: ${hint}`, {
+    context.report(uri, reference.objective.span, `No objective or strategy is called \`${objectiveId}\`: ${hint}`, {
       data: { candidates: candidates.map((c) => c + suffix), missing: objectiveId },
     });
     return;

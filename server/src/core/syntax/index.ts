@@ -77,7 +77,7 @@ function parseLine(
     });
   }
   const usable = error ? salvageBlockStatement(tokens, statement, lineParser.fullText) : statement;
-  if (usable) builder.add(usable, lineEnd);
+  if (usable) builder.add(usable, lineEnd, error !== undefined);
 }
 
 /**

@@ -1,0 +1,146 @@
+// Runs the extension-host test suite (test/extension, built to dist/test/web/index.js by
+// `node esbuild.mjs`) in VS Code for the web, in Debian's headless Chromium, offline. The
+// workspace folder is samples/. Prints mocha's report and a last line
+// `extension-host: N passed, M failed`; exits 0 only when every test passed.
+// After the suite, saves a screenshot of the workbench to docs/images/vscode-web-diagnostics.png
+// (see test/extension/suite/readme-screenshot.test.ts).
+//
+// Usage: node esbuild.mjs && node scripts/test-web.mjs [--verbose] [--headed]
+//   --verbose   also print the browser console, page errors and test-web's request log
+//   env PORT                   the port to serve on (default: any free port)
+//   env OKR_WEB_TEST_TIMEOUT   overall time limit in seconds (default 300)
+import { existsSync, promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { format } from 'node:util';
+import { checkChromium, freePort, launchChromium, repoRoot, serveVSCodeWeb } from './vscode-web.mjs';
+
+const verbose = process.argv.includes('--verbose');
+const headed = process.argv.includes('--headed');
+const timeoutSeconds = Number(process.env.OKR_WEB_TEST_TIMEOUT ?? 300);
+const testsPath = path.join(repoRoot, 'dist', 'test', 'web', 'index.js');
+const screenshotPath = path.join(repoRoot, 'docs', 'images', 'vscode-web-diagnostics.png');
+// Handshake with readme-screenshot.test.ts: files the test fetches from the test-web server
+// (`screenshot-taken` says "pending" until the picture is saved, then "done").
+const screenshotWanted = path.join(path.dirname(testsPath), 'screenshot-wanted');
+const screenshotTaken = path.join(path.dirname(testsPath), 'screenshot-taken');
+const summaryPattern = /extension-host: (\d+) passed, (\d+) failed/;
+/** Workbench log lines of no interest here, shown only with --verbose. */
+const workbenchChatter = [
+  /^Ignoring fetching additional builtin extensions from gallery/,
+  /^Found additional builtin location extensions/,
+  /^Updating additional builtin extensions cache/,
+  /^Loading development extension at/,
+  /^vscode-test-web-support fs provider registers/,
+  /^Ignoring the error while validating workspace folder/,
+  /^Request to '.*\/static\/devextensions\/package\.nls\.json' failed with status code 404/,
+  /^\[AgentHost:/,
+  /^\[AccountPolicyGate\]/,
+];
+
+function fail(message) {
+  console.error(`test-web: ${message}`);
+  process.exit(1);
+}
+
+async function main() {
+  const started = Date.now();
+  try {
+    checkChromium();
+  } catch (error) {
+    fail(error.message);
+  }
+  for (const built of [testsPath, path.join(repoRoot, 'dist', 'client', 'browser.js'), path.join(repoRoot, 'dist', 'server', 'browser.js')]) {
+    if (!existsSync(built)) fail(`${path.relative(repoRoot, built)} is missing: run \`node esbuild.mjs\` first`);
+  }
+  await fs.writeFile(screenshotWanted, 'scripts/test-web.mjs\n');
+  await fs.writeFile(screenshotTaken, 'pending\n');
+
+  let server;
+  let browser;
+  let summary; // { passed, failed, line }
+  let screenshot; // the promise of the screenshot, once asked for
+  let outcome; // { code } from the workbench, or { error }
+  let finish;
+  const finished = new Promise((resolve) => (finish = resolve));
+  const end = (result) => {
+    if (!outcome) {
+      outcome = result;
+      finish();
+    }
+  };
+  const timer = setTimeout(() => end({ error: `timed out after ${timeoutSeconds} s` }), timeoutSeconds * 1000);
+  const interrupt = () => end({ error: 'interrupted' });
+  process.once('SIGINT', interrupt);
+  process.once('SIGTERM', interrupt);
+
+  const takeScreenshot = async (page) => {
+    try {
+      await fs.mkdir(path.dirname(screenshotPath), { recursive: true });
+      await page.screenshot({ path: screenshotPath });
+      console.log(`test-web: screenshot saved to ${path.relative(repoRoot, screenshotPath)}`);
+    } catch (error) {
+      console.error(`test-web: the screenshot failed: ${error}`);
+    } finally {
+      await fs.writeFile(screenshotTaken, 'done\n').catch(() => {});
+    }
+  };
+
+  try {
+    const port = Number(process.env.PORT) || (await freePort());
+    server = await serveVSCodeWeb({ port, extensionTestsPath: testsPath, printServerLog: verbose });
+    browser = await launchChromium({ headless: !headed });
+    const { page } = browser;
+
+    // The workbench reports through these two functions when it runs extension tests.
+    await page.exposeFunction('codeAutomationLog', (type, args) => {
+      const text = format(...(Array.isArray(args) ? args : [args]));
+      if (!verbose && workbenchChatter.some((pattern) => pattern.test(text))) return;
+      const match = summaryPattern.exec(text);
+      if (match) summary = { passed: Number(match[1]), failed: Number(match[2]), line: text.trim() };
+      if (text.includes('[okr-tests] screenshot: ready')) {
+        screenshot ??= takeScreenshot(page);
+        return;
+      }
+      (console[type] ?? console.log)(text);
+    });
+    await page.exposeFunction('codeAutomationExit', (code) => end({ code }));
+    page.on('crash', () => end({ error: 'the page crashed' }));
+    page.on('pageerror', (error) => verbose && console.error(`[page error] ${error}`));
+    if (verbose) page.on('console', (message) => console.log(`[browser ${message.type()}] ${message.text()}`));
+
+    console.log(`test-web: VS Code for the web on ${server.url}, workspace folder samples/, tests ${path.relative(repoRoot, testsPath)}`);
+    await page.goto(server.url);
+    await finished;
+    await screenshot;
+  } catch (error) {
+    end({ error: error?.stack ?? String(error) });
+  } finally {
+    clearTimeout(timer);
+    // Never hang on cleanup.
+    const guard = setTimeout(() => {
+      console.error('test-web: cleanup hung; exiting');
+      process.exit(1);
+    }, 20_000);
+    guard.unref();
+    if (browser?.blocked.length) {
+      console.warn(`test-web: refused ${browser.blocked.length} non-local request(s), e.g. ${browser.blocked.slice(0, 3).join(', ')}`);
+    }
+    await browser?.close();
+    server?.dispose();
+    await fs.rm(screenshotWanted, { force: true });
+    await fs.rm(screenshotTaken, { force: true });
+  }
+
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  const problems = [];
+  if (outcome.error) problems.push(outcome.error);
+  else if (outcome.code !== 0) problems.push(`the workbench reported exit code ${outcome.code}`);
+  if (!summary) problems.push('mocha reported no result');
+  for (const problem of problems) console.error(`test-web: ${problem}`);
+  console.log(`test-web: finished in ${seconds} s`);
+  console.log(summary ? summary.line : 'extension-host: no result');
+  const ok = problems.length === 0 && summary.failed === 0;
+  process.exit(ok ? 0 : 1);
+}
+
+main().catch((error) => fail(error?.stack ?? String(error)));

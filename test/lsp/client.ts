@@ -1,0 +1,144 @@
+// A real LSP client for protocol tests: spawns the built server (dist/server/node.js, or the
+// `okr-language-server` bin) over stdio and speaks JSON-RPC to it, as an editor would.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { URI } from 'vscode-uri';
+import {
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+  type Diagnostic,
+  type InitializeResult,
+} from 'vscode-languageserver-protocol/node';
+
+export const repoRoot = resolve(__dirname, '../../..');
+
+export interface Workspace {
+  dir: string;
+  uri(name: string): string;
+  write(name: string, text: string): string;
+  remove(name: string): void;
+  dispose(): void;
+}
+
+/** A temporary folder of .okr files, written to disk. */
+export function workspace(files: Record<string, string> = {}): Workspace {
+  const dir = mkdtempSync(join(tmpdir(), 'okr-lsp-'));
+  const ws: Workspace = {
+    dir,
+    uri: (name) => URI.file(join(dir, name)).toString(),
+    write(name, text) {
+      mkdirSync(dirname(join(dir, name)), { recursive: true });
+      writeFileSync(join(dir, name), text);
+      return ws.uri(name);
+    },
+    remove: (name) => rmSync(join(dir, name)),
+    dispose: () => rmSync(dir, { recursive: true, force: true }),
+  };
+  for (const [name, text] of Object.entries(files)) ws.write(name, text);
+  return ws;
+}
+
+export class LspClient {
+  readonly connection: ProtocolConnection;
+  private readonly process: ChildProcess;
+  private readonly diagnostics = new Map<string, Diagnostic[]>();
+  private readonly waiters: (() => void)[] = [];
+  private versions = new Map<string, number>();
+  stderr = '';
+  initializeResult: InitializeResult | undefined;
+
+  constructor(command: string[] = [process.execPath, join(repoRoot, 'dist/server/node.js'), '--stdio']) {
+    this.process = spawn(command[0]!, command.slice(1), { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.process.stderr!.on('data', (chunk) => (this.stderr += String(chunk)));
+    this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
+    this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+      this.diagnostics.set(params.uri, params.diagnostics);
+      for (const wake of this.waiters.splice(0)) wake();
+    });
+    this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onRequest('workspace/configuration', () => []);
+    this.connection.onNotification('window/logMessage', () => undefined);
+    this.connection.listen();
+  }
+
+  async initialize(folder?: string): Promise<InitializeResult> {
+    const rootUri = folder ? URI.file(folder).toString() : null;
+    this.initializeResult = await this.connection.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri,
+      workspaceFolders: rootUri ? [{ uri: rootUri, name: 'ws' }] : null,
+      capabilities: {
+        textDocument: {
+          publishDiagnostics: { relatedInformation: true, codeDescriptionSupport: true },
+          documentSymbol: { hierarchicalDocumentSymbolSupport: true },
+          definition: { linkSupport: true },
+        },
+        workspace: { workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true } },
+      },
+    });
+    await this.connection.sendNotification('initialized', {});
+    return this.initializeResult!;
+  }
+
+  open(uri: string, text: string): Promise<void> {
+    this.versions.set(uri, 1);
+    return this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'okr', version: 1, text } });
+  }
+
+  /** Replaces the whole text of an open document. */
+  change(uri: string, text: string): Promise<void> {
+    const version = (this.versions.get(uri) ?? 1) + 1;
+    this.versions.set(uri, version);
+    return this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+  }
+
+  close(uri: string): Promise<void> {
+    return this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  }
+
+  request<R>(method: string, params: unknown): Promise<R> {
+    return this.connection.sendRequest(method, params) as Promise<R>;
+  }
+
+  /** Waits until the diagnostics last published for `uri` satisfy `predicate`. */
+  async diagnosticsFor(uri: string, predicate: (d: Diagnostic[]) => boolean = () => true, timeoutMs = 10_000): Promise<Diagnostic[]> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const current = this.diagnostics.get(uri);
+      if (current && predicate(current)) return current;
+      const left = deadline - Date.now();
+      if (left <= 0) {
+        throw new Error(`timed out waiting for diagnostics of ${uri}; last: ${JSON.stringify(current ?? null)}; server stderr: ${this.stderr}`);
+      }
+      await new Promise<void>((wake) => {
+        const timer = setTimeout(wake, left);
+        this.waiters.push(() => {
+          clearTimeout(timer);
+          wake();
+        });
+      });
+    }
+  }
+
+  published(uri: string): Diagnostic[] | undefined {
+    return this.diagnostics.get(uri);
+  }
+
+  async shutdown(): Promise<void> {
+    try {
+      await Promise.race([this.connection.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
+      await this.connection.sendNotification('exit');
+    } catch {
+      // The server may already be gone; the process is killed below either way.
+    }
+    this.connection.dispose();
+    this.process.kill();
+  }
+}
+
+export const codes = (diagnostics: Diagnostic[]) => diagnostics.map((d) => d.code);

@@ -1,0 +1,249 @@
+import { test, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { okr, parse, slice, at } from './helpers';
+
+const company = okr`
+  # company.okr
+  period 2026-Q1
+  level company
+  owner @ceo
+
+  strategy ai-search: Win the market for AI-powered search
+
+  objective revenue: Generate $200M new recurring revenue from AI Search # the big one
+    owner "Ada Lovelace"
+    period 2026-H1
+    aligns to ai-search, efficiency
+    why: Revenue funds the strategy
+    committed
+    kr arr: Add $200M in recurring revenue
+      from 0 to 200 $M
+      rollup sum
+      weight 2
+      owner @cfo
+      checkin 2026-01-31 40 confidence 0.6: Slow January, pipeline is strong
+      checkin 2026-02-28 95
+    kr: Have conversations with 80 new prospects
+      target 80 prospects
+      current 27
+    kr uptime: Keep the search up
+      keep above 99.9 %
+    kr east: Add $80M from the east
+      target $80M
+      contributes to revenue.arr
+`;
+
+describe('parser: every statement', () => {
+  const file = parse(company);
+
+  test('a well-formed file has no problems', () => {
+    assert.deepEqual(file.problems, []);
+  });
+
+  test('file header: period, level, owner', () => {
+    assert.equal(file.header.period?.text, '2026-Q1');
+    assert.equal(file.header.level?.text, 'company');
+    assert.equal(file.header.owner?.text, '@ceo');
+  });
+
+  test('strategy with id and title, exact ranges', () => {
+    const [strategy] = file.strategies;
+    assert.equal(slice(company, strategy!.id.span), 'ai-search');
+    assert.equal(slice(company, strategy!.title.span), 'Win the market for AI-powered search');
+  });
+
+  test('objective: id, title without its trailing comment, and every attribute', () => {
+    const [objective] = file.objectives;
+    assert.ok(objective);
+    assert.equal(slice(company, objective.id.span), 'revenue');
+    assert.equal(objective.title.text, 'Generate $200M new recurring revenue from AI Search');
+    assert.equal(slice(company, objective.title.span), objective.title.text);
+    assert.equal(objective.owner?.text, '"Ada Lovelace"');
+    assert.equal(objective.period?.text, '2026-H1');
+    assert.deepEqual(objective.alignsTo.map((r) => slice(company, r.span)), ['ai-search', 'efficiency']);
+    assert.equal(objective.why?.text, 'Revenue funds the strategy');
+    assert.equal(objective.commitment?.kind, 'committed');
+    assert.equal(objective.keyResults.length, 4);
+    assert.equal(file.comments.map((c) => c.text).join('|'), '# company.okr|# the big one');
+  });
+
+  test('key result: metric, rollup, weight, owner, check-ins with confidence and note', () => {
+    const arr = file.objectives[0]!.keyResults[0]!;
+    assert.equal(arr.id?.text, 'arr');
+    assert.equal(arr.metric.from?.number.value, 0);
+    assert.equal(arr.metric.target?.number.value, 200);
+    assert.equal(arr.metric.target?.unit?.text, '$M');
+    assert.ok(arr.rollupSum);
+    assert.equal(arr.weight?.value, 2);
+    assert.equal(arr.owner?.text, '@cfo');
+    assert.equal(arr.checkins.length, 2);
+    const [first, second] = arr.checkins;
+    assert.equal(first!.date.text, '2026-01-31');
+    assert.equal(first!.value?.number.value, 40);
+    assert.equal(first!.confidence?.value, 0.6);
+    assert.equal(first!.note?.text, 'Slow January, pipeline is strong');
+    assert.equal(second!.note, undefined);
+    assert.equal(slice(company, arr.blockSpan)?.split('\n').length, 7);
+  });
+
+  test('key result without id; target with unit word; current', () => {
+    const kr = file.objectives[0]!.keyResults[1]!;
+    assert.equal(kr.id, undefined);
+    assert.equal(kr.title.text, 'Have conversations with 80 new prospects');
+    assert.equal(kr.metric.target?.unit?.text, 'prospects');
+    assert.equal(kr.metric.current?.number.value, 27);
+  });
+
+  test('keep above with %, currency prefix with scale, contributes to objective.kr', () => {
+    const [, , uptime, east] = file.objectives[0]!.keyResults;
+    assert.equal(uptime!.metric.keep?.direction, 'above');
+    assert.equal(uptime!.metric.keep?.threshold?.number.value, 99.9);
+    assert.equal(uptime!.metric.keep?.threshold?.unit?.text, '%');
+    assert.equal(east!.metric.target?.prefix?.text, '$');
+    assert.equal(east!.metric.target?.number.raw, '80M');
+    assert.equal(east!.metric.target?.number.value, 80_000_000);
+    assert.equal(slice(company, east!.contributesTo?.objective.span), 'revenue');
+    assert.equal(slice(company, east!.contributesTo?.keyResult?.span), 'arr');
+  });
+
+  test('numbers: 10K, 1.5M, 35%, negative', () => {
+    const f = parse(okr`
+      objective o: Numbers
+        kr a: a
+          target 10K
+        kr b: b
+          target 1.5M signups
+        kr c: c
+          from -2.5 to 35%
+    `);
+    assert.deepEqual(f.problems, []);
+    const [a, b, c] = f.objectives[0]!.keyResults;
+    assert.equal(a!.metric.target?.number.value, 10_000);
+    assert.equal(b!.metric.target?.number.value, 1_500_000);
+    assert.equal(c!.metric.from?.number.value, -2.5);
+    assert.equal(c!.metric.target?.unit?.text, '%');
+  });
+
+  test('periods: quarter, half, year, date range', () => {
+    for (const period of ['2026-Q1', '2026-H2', '2026', '2026-01-01..2026-03-31']) {
+      const f = parse(`period ${period}\n`);
+      assert.deepEqual(f.problems, [], period);
+      assert.equal(f.header.period?.text, period);
+    }
+  });
+
+  test('aspirational, and keywords usable as ids', () => {
+    const f = parse('objective target: Hit the target\n  aspirational\n  aligns to current\n');
+    assert.deepEqual(f.problems, []);
+    assert.equal(f.objectives[0]!.id.text, 'target');
+    assert.equal(f.objectives[0]!.commitment?.kind, 'aspirational');
+    assert.equal(f.objectives[0]!.alignsTo[0]!.objective.text, 'current');
+  });
+});
+
+describe('parser: free text and comments', () => {
+  test('`#42` stays in a title; `# ` starts a comment', () => {
+    const f = parse('objective o: Fix bug #42 for good # tracked in the board\n');
+    assert.equal(f.objectives[0]!.title.text, 'Fix bug #42 for good');
+    assert.equal(f.comments[0]!.text, '# tracked in the board');
+  });
+
+  test('a comment after a structured statement', () => {
+    const f = parse('objective o: T\n  level team # for now\n');
+    assert.deepEqual(f.problems, []);
+    assert.equal(f.objectives[0]!.level?.text, 'team');
+  });
+
+  test('titles keep unicode, emoji and colons exactly', () => {
+    const text = 'objective ü: Größer werden 🚀: über alles\n';
+    const f = parse(text);
+    assert.deepEqual(f.problems, []);
+    assert.equal(f.objectives[0]!.id.text, 'ü');
+    assert.equal(f.objectives[0]!.title.text, 'Größer werden 🚀: über alles');
+  });
+
+  test('CRLF line endings and a BOM', () => {
+    const text = '\uFEFFperiod 2026-Q1\r\nobjective o: Title\r\n  level team\r\n  kr k: Key\r\n    target 5\r\n';
+    const f = parse(text);
+    assert.deepEqual(f.problems, []);
+    assert.equal(f.objectives[0]!.title.text, 'Title');
+    assert.equal(slice(text, f.objectives[0]!.title.span), 'Title');
+    assert.equal(f.objectives[0]!.keyResults[0]!.metric.target?.number.value, 5);
+  });
+});
+
+describe('parser: recovery', () => {
+  test('a broken line gives one clear problem and the next line parses', () => {
+    const text = okr`
+      objective o: Title
+        aligns to
+        level team
+        kr k: Key
+          target
+          owner @me
+    `;
+    const f = parse(text);
+    assert.equal(f.problems.length, 2);
+    assert.match(f.problems[0]!.message, /Expected an id but found the end of the line/);
+    assert.equal(at(text, f.problems[0]!.span.start), '2:11', 'at the end of the line, where the id is missing');
+    assert.match(f.problems[1]!.message, /Expected .*number.* but found the end of the line/);
+    assert.equal(f.objectives[0]!.level?.text, 'team');
+    assert.equal(f.objectives[0]!.keyResults[0]!.owner?.text, '@me');
+  });
+
+  test('an unknown statement says which keyword was probably meant', () => {
+    const f = parse('objective o: T\n  levle team\n  owner @me\n');
+    assert.equal(f.problems.length, 1);
+    assert.match(f.problems[0]!.message, /Unknown statement 'levle': did you mean `level`\?/);
+    assert.equal(f.objectives[0]!.owner?.text, '@me');
+  });
+
+  test('garbage characters are one problem on their line', () => {
+    const text = 'objective o: T\n  %%% !!\n  level team\n';
+    const f = parse(text);
+    assert.equal(f.problems.length, 1);
+    assert.equal(at(text, f.problems[0]!.span.start), '2:3');
+    assert.equal(f.objectives[0]!.level?.text, 'team');
+  });
+
+  test('an objective line without a colon still opens its block', () => {
+    const f = parse('objective first: One\n  kr a: A\nobjective second Two words\n  level team\n');
+    assert.equal(f.problems.length, 1);
+    assert.match(f.problems[0]!.message, /Expected ':'/);
+    assert.equal(f.objectives.length, 2);
+    assert.equal(f.objectives[1]!.id.text, 'second');
+    assert.equal(f.objectives[1]!.title.text, 'Two words');
+    assert.equal(f.objectives[1]!.level?.text, 'team');
+    assert.equal(f.objectives[0]!.level, undefined);
+  });
+
+  test('statements out of place say where they belong', () => {
+    const f = parse('target 5\naligns to x\nkr a: A\nobjective o: T\n  target 5\n');
+    assert.deepEqual(
+      f.problems.map((p) => p.message.split(':')[0]),
+      ['`target` cannot stand here', '`aligns to` cannot stand here', '`kr` cannot stand here', '`target` cannot stand here'],
+    );
+  });
+
+  test('a missing title is reported, the block still opens', () => {
+    const f = parse('objective o:\n  level team\n  kr k:   # later\n');
+    assert.deepEqual(f.problems.map((p) => p.message), ["An objective needs a title after ':'", "A key result needs a title after ':'"]);
+    assert.equal(f.objectives[0]!.level?.text, 'team');
+    assert.equal(f.objectives[0]!.keyResults.length, 1);
+  });
+
+  test('an attribute given twice is reported', () => {
+    const f = parse('objective o: T\n  level team\n  level company\n  kr k: K\n    target 5\n    from 1 to 2\n');
+    assert.equal(f.problems.length, 2);
+    assert.match(f.problems[0]!.message, /`level` is already given for objective o/);
+    assert.match(f.problems[1]!.message, /already has a metric/);
+    assert.equal(f.objectives[0]!.level?.text, 'team');
+  });
+
+  test('half-typed lines never throw', () => {
+    for (const line of ['objective', 'objective x', 'objective x:', 'kr', 'aligns', 'aligns to a,', 'aligns to a.', 'checkin', 'checkin 2026-01-01', 'from 1 to', 'keep', 'owner "unterminated', 'period 2026-', 'rollup', '"', ':', '..', '@']) {
+      const f = parse(`objective o: T\n  kr k: K\n${line}\n`);
+      assert.ok(f.problems.length <= 1, `${line}: ${JSON.stringify(f.problems)}`);
+    }
+  });
+});
