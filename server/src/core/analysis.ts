@@ -3,6 +3,8 @@
 // built once and shared. Results are keyed by document URI.
 import { defaultConfig, type AnalysisConfig } from './config';
 import { AlignmentGraph } from './model/graph';
+import { ProgressModel } from './model/progress';
+import { parseDate, today, type Day } from './model/dates';
 import { rules as allRules } from './rules';
 import type { FileRule, Problem, ReportOptions, Rule, Severity, WorkspaceRule } from './rules/types';
 import type { Span } from './syntax/ast';
@@ -10,6 +12,8 @@ import type { OkrDocument, WorkspaceIndex } from './workspace';
 
 export interface AnalysisResult {
   readonly graph: AlignmentGraph;
+  readonly progress: ProgressModel;
+  readonly today: Day;
   /** Problems per document URI; every indexed document has an entry, empty when clean. */
   readonly problems: ReadonlyMap<string, readonly Problem[]>;
 }
@@ -23,6 +27,8 @@ export class Analyzer {
   constructor(
     private readonly index: WorkspaceIndex,
     private readonly rules: readonly Rule[] = allRules,
+    /** Today's date; tests set it. */
+    private readonly clock: () => Day = today,
   ) {}
 
   setConfig(config: AnalysisConfig): void {
@@ -39,7 +45,9 @@ export class Analyzer {
     if (this.cached && this.cached.generation === generation && this.cached.configGeneration === this.configGeneration) {
       return this.cached.result;
     }
-    const graph = new AlignmentGraph(this.index);
+    const graph = new AlignmentGraph(this.index, this.config);
+    const progress = new ProgressModel(graph);
+    const today = this.today();
     const problems = new Map<string, Problem[]>();
     for (const document of this.index.all()) problems.set(document.uri, [...this.fileProblems(document)]);
     for (const key of this.fileCache.keys()) if (!this.index.has(key)) this.fileCache.delete(key);
@@ -48,10 +56,10 @@ export class Analyzer {
       if (rule.scope !== 'workspace') continue;
       const severity = this.severityOf(rule);
       if (!severity) continue;
-      this.runWorkspaceRule(rule, severity, graph, problems);
+      this.runWorkspaceRule(rule, severity, { graph, progress, today }, problems);
     }
     for (const list of problems.values()) list.sort((a, b) => a.span.start - b.span.start || a.rule.localeCompare(b.rule));
-    const result: AnalysisResult = { graph, problems };
+    const result: AnalysisResult = { graph, progress, today, problems };
     this.cached = { generation, configGeneration: this.configGeneration, result };
     return result;
   }
@@ -75,10 +83,16 @@ export class Analyzer {
     guard(rule, () => rule.check({ document, config: this.config, report }));
   }
 
-  private runWorkspaceRule(rule: WorkspaceRule, severity: Severity, graph: AlignmentGraph, out: Map<string, Problem[]>): void {
+  private runWorkspaceRule(rule: WorkspaceRule, severity: Severity, model: { graph: AlignmentGraph; progress: ProgressModel; today: Day }, out: Map<string, Problem[]>): void {
     const report = (uri: string, span: Span, message: string, options?: ReportOptions) =>
       out.get(uri)?.push(problem(uri, span, rule, severity, message, options));
-    guard(rule, () => rule.check({ index: this.index, graph, config: this.config, report }));
+    guard(rule, () => rule.check({ index: this.index, ...model, config: this.config, report }));
+  }
+
+  /** Today, as the configuration or the clock says. */
+  private today(): Day {
+    const configured = this.config.today ? parseDate(this.config.today) : undefined;
+    return configured ?? this.clock();
   }
 
   private severityOf(rule: Rule): Severity | undefined {

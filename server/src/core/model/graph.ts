@@ -1,7 +1,10 @@
 // The alignment graph: every `aligns to` and `contributes to` reference resolved against the
 // workspace index. Built once per workspace generation and shared by every rule and feature.
-import type { KeyResult, Objective, Reference } from '../syntax/ast';
+import type { AnalysisConfig } from '../config';
+import type { KeyResult, Objective, OkrFile, Reference } from '../syntax/ast';
 import type { Definition, KeyResultDefinition, WorkspaceIndex } from '../workspace';
+import { levelOf, levelRank, ownerOf } from './levels';
+import { periodOf, type Period } from './period';
 
 export type Target = Definition | KeyResultDefinition;
 
@@ -25,7 +28,15 @@ export interface Contribution {
 
 export interface ObjectiveNode {
   readonly uri: string;
+  readonly file: OkrFile;
   readonly objective: Objective;
+  /** Its level (own or the file's default), and that level's rank: 0 at the top. */
+  readonly level: string | undefined;
+  readonly rank: number | undefined;
+  /** Its owner (own or the file's default). */
+  readonly owner: string | undefined;
+  /** Its period (own or the file's), when valid. */
+  readonly period: Period | undefined;
   readonly alignments: Alignment[];
   /** Alignments of other objectives to this one (or to one of its key results). */
   readonly alignedFrom: Alignment[];
@@ -36,10 +47,18 @@ export class AlignmentGraph {
   readonly alignments: Alignment[] = [];
   readonly contributions: Contribution[] = [];
 
-  constructor(readonly index: WorkspaceIndex) {
+  constructor(
+    readonly index: WorkspaceIndex,
+    readonly config: AnalysisConfig,
+  ) {
     for (const document of index.all()) {
-      for (const objective of document.file.objectives) {
-        this.nodes.set(objective, { uri: document.uri, objective, alignments: [], alignedFrom: [] });
+      const { file, uri } = document;
+      for (const objective of file.objectives) {
+        const level = levelOf(file, objective);
+        this.nodes.set(objective, {
+          uri, file, objective, level, rank: levelRank(config, level), owner: ownerOf(file, objective), period: periodOf(file, objective),
+          alignments: [], alignedFrom: [],
+        });
       }
     }
     for (const node of this.nodes.values()) {

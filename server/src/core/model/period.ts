@@ -50,3 +50,18 @@ export function parsePeriod(text: string): PeriodResult {
 export function containsPeriod(outer: Period, inner: Period): boolean {
   return outer.start <= inner.start && inner.end <= outer.end;
 }
+
+/** The objective's period: its own, or the file's; undefined when absent or invalid. */
+export function periodOf(file: import('../syntax/ast').OkrFile, objective: import('../syntax/ast').Objective): Period | undefined {
+  const text = objective.period?.text ?? file.header.period?.text;
+  if (!text) return undefined;
+  const result = parsePeriod(text);
+  return result.ok ? result.period : undefined;
+}
+
+/** Share of the period elapsed on `day`, 0..1. */
+export function elapsed(period: Period, day: number): number {
+  if (day < period.start) return 0;
+  if (day > period.end) return 1;
+  return (day - period.start + 1) / (period.end - period.start + 1);
+}

@@ -21,6 +21,7 @@ export const alignmentCycle: WorkspaceRule = {
   meta: {
     id: 'alignment-cycle',
     defaultSeverity: 'error',
+    category: 'error',
     description: 'Objectives that align to each other in a loop, or key results that contribute to themselves.',
   },
   scope: 'workspace',

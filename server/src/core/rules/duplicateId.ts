@@ -7,6 +7,7 @@ export const duplicateId: WorkspaceRule = {
   meta: {
     id: 'duplicate-id',
     defaultSeverity: 'error',
+    category: 'error',
     description: 'Two objectives, key results or strategies with one id.',
   },
   scope: 'workspace',

@@ -11,6 +11,7 @@ export const invalidValue: FileRule = {
   meta: {
     id: 'invalid-value',
     defaultSeverity: 'error',
+    category: 'error',
     description: 'A period, date, number, confidence or level that is not valid.',
   },
   scope: 'file',

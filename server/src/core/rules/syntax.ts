@@ -6,6 +6,7 @@ export const syntax: FileRule = {
   meta: {
     id: 'syntax',
     defaultSeverity: 'error',
+    category: 'error',
     description: 'A line that is not a statement of the language, or a statement where it cannot stand.',
   },
   scope: 'file',

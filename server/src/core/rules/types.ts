@@ -4,6 +4,8 @@ import type { Span } from '../syntax/ast';
 import type { OkrDocument, WorkspaceIndex } from '../workspace';
 import type { AnalysisConfig } from '../config';
 import type { AlignmentGraph } from '../model/graph';
+import type { ProgressModel } from '../model/progress';
+import type { Day } from '../model/dates';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 
@@ -13,6 +15,8 @@ export interface RuleMeta {
   readonly defaultSeverity: Severity;
   /** One line: what the rule finds. */
   readonly description: string;
+  /** Which group of checks it belongs to (docs and config group rules by it). */
+  readonly category: 'error' | 'alignment' | 'quality';
 }
 
 export interface RelatedLocation {
@@ -48,6 +52,10 @@ export interface FileRuleContext {
 export interface WorkspaceRuleContext {
   readonly index: WorkspaceIndex;
   readonly graph: AlignmentGraph;
+  /** Metrics (explicit or inferred), values, rollups and progress. */
+  readonly progress: ProgressModel;
+  /** Today, as configured (`today` in okr.config.json) or by the clock. */
+  readonly today: Day;
   readonly config: AnalysisConfig;
   report(uri: string, span: Span, message: string, options?: ReportOptions): void;
 }

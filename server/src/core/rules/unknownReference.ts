@@ -8,6 +8,7 @@ export const unknownReference: WorkspaceRule = {
   meta: {
     id: 'unknown-reference',
     defaultSeverity: 'error',
+    category: 'error',
     description: 'An `aligns to` or `contributes to` target that does not exist.',
   },
   scope: 'workspace',

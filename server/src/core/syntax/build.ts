@@ -19,6 +19,7 @@ export class FileBuilder {
   private readonly objectives: Objective[] = [];
   private objective: Objective | undefined;
   private keyResult: KeyResult | undefined;
+  private lineIsBroken = false;
 
   constructor(
     private readonly problems: SyntaxProblem[],
@@ -27,19 +28,20 @@ export class FileBuilder {
 
   /** `broken`: the line already has a syntax problem; do not report a second one for it. */
   add(statement: Statement, lineEnd: number, broken = false): void {
-    if ((statement.kind === 'objective' || statement.kind === 'strategy' || statement.kind === 'kr') && !statement.title && !broken) {
+    this.lineIsBroken = broken;
+    if ((statement.kind === 'objective' || statement.kind === 'strategy' || statement.kind === 'kr') && !statement.title) {
       const what = statement.kind === 'kr' ? 'A key result' : statement.kind === 'objective' ? 'An objective' : 'A strategy';
       this.problem(statement.span, `${what} needs a title after ':'`);
     }
     switch (statement.kind) {
       case 'strategy':
         this.closeBlocks();
-        if (!statement.id) return broken ? undefined : this.problem(statement.keyword, 'A strategy needs an id: `strategy ID: title`');
+        if (!statement.id) return this.problem(statement.keyword, 'A strategy needs an id: `strategy ID: title`');
         this.strategies.push({ kind: 'strategy', id: statement.id, title: statement.title ?? emptyTitle(statement.span), span: statement.span });
         return;
       case 'objective':
         this.closeBlocks();
-        if (!statement.id) return broken ? undefined : this.problem(statement.keyword, 'An objective needs an id: `objective ID: title`');
+        if (!statement.id) return this.problem(statement.keyword, 'An objective needs an id: `objective ID: title`');
         this.objective = {
           kind: 'objective', id: statement.id, title: statement.title ?? emptyTitle(statement.span), span: statement.span,
           blockSpan: { start: statement.span.start, end: lineEnd }, alignsTo: [], keyResults: [],
@@ -177,6 +179,7 @@ export class FileBuilder {
   }
 
   private problem(span: Span, message: string): void {
+    if (this.lineIsBroken) return; // One diagnostic per line: the syntax error already speaks for it.
     this.problems.push({ span, message });
   }
 }
