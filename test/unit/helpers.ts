@@ -58,3 +58,22 @@ export function analyse(files: Record<string, string>, config?: AnalysisConfig):
 export function uriOf(name: string): string {
   return `file:///ws/${name}`;
 }
+
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+/** A path in the repository (tests run from its root). */
+export function repoPath(...parts: string[]): string {
+  return resolve(process.cwd(), ...parts);
+}
+
+/** Reads every .okr file under a folder (e.g. a sample workspace) as name → text. */
+export function readFolder(dir: string, prefix = ''): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = join(dir, entry.name);
+    if (entry.isDirectory()) Object.assign(files, readFolder(full, `${prefix}${entry.name}/`));
+    else if (entry.name.endsWith('.okr')) files[`${prefix}${entry.name}`] = readFileSync(full, 'utf8');
+  }
+  return files;
+}

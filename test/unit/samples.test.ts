@@ -3,10 +3,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { Analyzer, WorkspaceIndex, positionAt } from '../../server/src/core';
+import { repoPath } from './helpers';
 
-const samples = resolve(__dirname, '../../../samples');
+const samples = repoPath('samples');
 const workspaces = readdirSync(samples, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
 
 test('there are sample workspaces, each with several files', () => {
