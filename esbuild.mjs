@@ -18,6 +18,8 @@ const common = {
   sourcesContent: false,
   logLevel: 'warning',
   target: 'es2022',
+  // Prefer ES modules: jsonc-parser's UMD build hides its requires from the bundler.
+  mainFields: ['module', 'main'],
 };
 
 /** @type {import('esbuild').BuildOptions[]} */
@@ -35,6 +37,7 @@ export const builds = [
     entryPoints: { 'client/browser': 'client/src/browser.ts' },
     outdir: 'dist',
     platform: 'browser',
+    mainFields: ['browser', 'module', 'main'],
     format: 'cjs',
     external: ['vscode'],
   },
@@ -43,6 +46,7 @@ export const builds = [
     entryPoints: { 'server/browser': 'server/src/browser.ts' },
     outdir: 'dist',
     platform: 'browser',
+    mainFields: ['browser', 'module', 'main'],
     format: 'iife',
   },
 ];

@@ -24,4 +24,6 @@ await esbuild.build({
   sourcemap: true,
   logLevel: 'warning',
   external: ['vscode'],
+  // Prefer ES modules: jsonc-parser's UMD build hides its requires from the bundler.
+  mainFields: ['module', 'main'],
 });

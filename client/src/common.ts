@@ -7,7 +7,8 @@ export const languageId = 'okr';
 
 export function clientOptions(): LanguageClientOptions {
   return {
-    documentSelector: [{ language: languageId }],
+    // okr.config.json is synchronised too, so that editing it re-validates the workspace live.
+    documentSelector: [{ language: languageId }, { pattern: '**/okr.config.json' }],
     synchronize: {
       // The server indexes every .okr file of the workspace, open or not, so it must hear of
       // files that change on disk. okr.config.json is watched for the analysis settings.

@@ -6,4 +6,7 @@ import { startServer } from './server';
 declare const self: DedicatedWorkerGlobalScope;
 
 const connection = createConnection(new BrowserMessageReader(self), new BrowserMessageWriter(self));
-startServer(connection, browserHost(connection));
+// The rule docs ship with the extension: dist/server/browser.js → docs/rules/.
+const docsBase = new URL('../../docs/rules/', self.location.href).toString();
+
+startServer(connection, browserHost(connection), docsBase);

@@ -2,13 +2,27 @@
 // analysis. Features never mutate it; server.ts does.
 import type { Connection } from 'vscode-languageserver';
 import type { Range as LspRange } from 'vscode-languageserver';
-import { Analyzer, offsetAt, rangeOf, type OkrDocument, type Span, WorkspaceIndex, type Position } from './core';
+import { Analyzer, offsetAt, rangeOf, type ConfigProblem, type OkrDocument, type Span, WorkspaceIndex, type Position } from './core';
+
+/** The okr.config.json in force, with its text (for ranges) and its problems. */
+export interface LoadedConfig {
+  readonly uri: string;
+  readonly lineStarts: readonly number[];
+  readonly problems: readonly ConfigProblem[];
+}
 
 export class ServerContext {
   readonly index = new WorkspaceIndex();
   readonly analyzer = new Analyzer(this.index);
+  config: LoadedConfig | undefined;
 
-  constructor(readonly connection: Connection) {}
+  /**
+   * @param docsBase where docs/rules/<id>.md are (a URI ending in `/`): diagnostics link there.
+   */
+  constructor(
+    readonly connection: Connection,
+    readonly docsBase?: string,
+  ) {}
 
   document(uri: string): OkrDocument | undefined {
     return this.index.get(uri);

@@ -17,11 +17,12 @@ import { documentSymbols } from './features/documentSymbols';
 import { foldingRanges } from './features/foldingRanges';
 import { references } from './features/references';
 import type { WorkspaceHost } from './host';
+import { CONFIG_FILE_NAME, computeLineStarts, defaultConfig, parseConfig, rules } from './core';
 
 const features: Feature[] = [documentSymbols, foldingRanges, definition, references];
 
-export function startServer(connection: Connection, host: WorkspaceHost): ServerContext {
-  const context = new ServerContext(connection);
+export function startServer(connection: Connection, host: WorkspaceHost, docsBase?: string): ServerContext {
+  const context = new ServerContext(connection, docsBase);
   const documents = new TextDocuments(TextDocument);
   const publisher = new DiagnosticsPublisher(context);
   let folders: string[] = [];
@@ -53,9 +54,35 @@ export function startServer(connection: Connection, host: WorkspaceHost): Server
   });
 
   connection.onInitialized(async () => {
+    await loadConfig();
     await loadWorkspace();
     schedulePublish();
   });
+
+  const isConfig = (uri: string) => uri.endsWith(`/${CONFIG_FILE_NAME}`);
+  const isOkr = (uri: string) => uri.endsWith('.okr');
+  const configCandidates = () => folders.map((folder) => `${folder.replace(/\/$/, '')}/${CONFIG_FILE_NAME}`);
+
+  /**
+   * The okr.config.json of the first workspace folder that has one (an open editor's text first).
+   * Without one, the defaults apply.
+   */
+  async function loadConfig(): Promise<void> {
+    for (const uri of configCandidates()) {
+      const text = documents.get(uri)?.getText() ?? (await host.readFile(uri));
+      if (text === undefined) continue;
+      applyConfig(uri, text);
+      return;
+    }
+    context.config = undefined;
+    context.analyzer.setConfig(defaultConfig);
+  }
+
+  function applyConfig(uri: string, text: string): void {
+    const { config, problems } = parseConfig(text, rules.map((rule) => rule.meta.id));
+    context.analyzer.setConfig(config);
+    context.config = { uri, lineStarts: computeLineStarts(text), problems };
+  }
 
   async function loadWorkspace(): Promise<void> {
     let uris: string[] = [];
@@ -71,13 +98,24 @@ export function startServer(connection: Connection, host: WorkspaceHost): Server
     }
   }
 
-  documents.onDidOpen(({ document }) => {
-    if (context.index.set(document.uri, document.getText())) schedulePublish();
-  });
-  documents.onDidChangeContent(({ document }) => {
-    if (context.index.set(document.uri, document.getText())) schedulePublish();
-  });
+  // The configuration re-validates the workspace as it is typed, before it is even saved.
+  const onEditorText = ({ document }: { document: TextDocument }) => {
+    if (isConfig(document.uri)) {
+      if (configCandidates().includes(document.uri)) {
+        void loadConfig().then(schedulePublish);
+      }
+      return;
+    }
+    if (isOkr(document.uri) && context.index.set(document.uri, document.getText())) schedulePublish();
+  };
+  documents.onDidOpen(onEditorText);
+  documents.onDidChangeContent(onEditorText);
   documents.onDidClose(async ({ document }) => {
+    if (isConfig(document.uri)) {
+      await loadConfig();
+      return schedulePublish();
+    }
+    if (!isOkr(document.uri)) return;
     // Closing an editor without saving: the file on disk is the truth again (or it is gone).
     const text = await host.readFile(document.uri);
     if (documents.get(document.uri)) return;
@@ -87,8 +125,12 @@ export function startServer(connection: Connection, host: WorkspaceHost): Server
 
   connection.onDidChangeWatchedFiles(async ({ changes }) => {
     let changed = false;
+    if (changes.some((change) => isConfig(change.uri) && !documents.get(change.uri))) {
+      await loadConfig();
+      changed = true;
+    }
     for (const change of changes) {
-      if (!change.uri.endsWith('.okr') || documents.get(change.uri)) continue;
+      if (!isOkr(change.uri) || documents.get(change.uri)) continue;
       if (change.type === FileChangeType.Deleted) {
         changed = context.index.delete(change.uri) || changed;
       } else {
@@ -108,6 +150,7 @@ export function startServer(connection: Connection, host: WorkspaceHost): Server
         context.index.delete(document.uri);
       }
     }
+    await loadConfig();
     await loadWorkspace();
     schedulePublish();
   });

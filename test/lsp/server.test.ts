@@ -172,3 +172,60 @@ describe('okr-language-server --stdio (the bin, for any LSP editor)', () => {
     }
   });
 });
+
+describe('okr.config.json in a running server', () => {
+  const broken = 'objective lonely: L\n  aligns to nowhere\n';
+  const ws = workspace({ 'a.okr': broken, 'okr.config.json': '{ "rules": { "unknown-reference": "warning" } }' });
+  const client = new LspClient();
+  const okrUri = ws.uri('a.okr');
+  const configUri = ws.uri('okr.config.json');
+  after(async () => {
+    await client.shutdown();
+    ws.dispose();
+  });
+
+  test('the config on disk applies from the start; diagnostics link to their rule docs', async () => {
+    await client.initialize(ws.dir);
+    const [diagnostic] = await client.diagnosticsFor(okrUri, (d) => d.length > 0);
+    assert.equal(diagnostic!.code, 'unknown-reference');
+    assert.equal(diagnostic!.severity, 2, 'warning, as configured');
+    assert.match(diagnostic!.codeDescription!.href, /^file:\/\/.*\/docs\/rules\/unknown-reference\.md$/);
+  });
+
+  test('editing the config in the editor re-validates live, without a save or a restart', async () => {
+    await client.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri: configUri, languageId: 'json', version: 1, text: '{ "rules": { "unknown-reference": "warning" } }' },
+    });
+    await client.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri: configUri, version: 2 },
+      contentChanges: [{ text: '{ "rules": { "unknown-reference": "hint" } }' }],
+    });
+    await client.diagnosticsFor(okrUri, (d) => d[0]?.severity === 4);
+    await client.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri: configUri, version: 3 },
+      contentChanges: [{ text: '{ "rules": { "unknown-reference": "off" } }' }],
+    });
+    await client.diagnosticsFor(okrUri, (d) => d.length === 0);
+  });
+
+  test('a bad config is a clear diagnostic on the config file, and the analysis goes on with defaults', async () => {
+    await client.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri: configUri, version: 4 },
+      contentChanges: [{ text: '{ "rules": { "unknown-referense": "off" }, ' }],
+    });
+    const onConfig = await client.diagnosticsFor(configUri, (d) => d.length >= 2);
+    assert.ok(onConfig.every((d) => d.code === 'config'));
+    assert.ok(onConfig.some((d) => /did you mean "unknown-reference"/.test(String(d.message))));
+    assert.ok(onConfig.some((d) => /not valid JSON/.test(String(d.message))));
+    const [diagnostic] = await client.diagnosticsFor(okrUri, (d) => d.length > 0);
+    assert.equal(diagnostic!.severity, 1, 'back to the default severity');
+  });
+
+  test('a config changed on disk (editor closed) is picked up through the file watcher', async () => {
+    await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: configUri } });
+    ws.write('okr.config.json', '{ "rules": { "unknown-reference": "info" } }');
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: configUri, type: 2 }] });
+    await client.diagnosticsFor(okrUri, (d) => d[0]?.severity === 3);
+    assert.deepEqual(await client.diagnosticsFor(configUri, (d) => d.length === 0), []);
+  });
+});

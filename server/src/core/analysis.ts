@@ -9,6 +9,8 @@ import { rules as allRules } from './rules';
 import type { FileRule, Problem, ReportOptions, Rule, Severity, WorkspaceRule } from './rules/types';
 import type { Span } from './syntax/ast';
 import type { OkrDocument, WorkspaceIndex } from './workspace';
+import { isSuppressed, suppressionsOf } from './suppressions';
+import { positionAt } from './text';
 
 export interface AnalysisResult {
   readonly graph: AlignmentGraph;
@@ -58,10 +60,23 @@ export class Analyzer {
       if (!severity) continue;
       this.runWorkspaceRule(rule, severity, { graph, progress, today }, problems);
     }
-    for (const list of problems.values()) list.sort((a, b) => a.span.start - b.span.start || a.rule.localeCompare(b.rule));
+    for (const [uri, list] of problems) {
+      const kept = this.withoutSuppressed(uri, list);
+      kept.sort((a, b) => a.span.start - b.span.start || a.rule.localeCompare(b.rule));
+      problems.set(uri, kept);
+    }
     const result: AnalysisResult = { graph, progress, today, problems };
     this.cached = { generation, configGeneration: this.configGeneration, result };
     return result;
+  }
+
+  /** Drops the problems silenced by `# okr-disable-next-line` comments (never `syntax`). */
+  private withoutSuppressed(uri: string, list: Problem[]): Problem[] {
+    const document = this.index.get(uri);
+    if (!document || list.length === 0) return list;
+    const suppressions = suppressionsOf(document.file);
+    if (suppressions.size === 0) return list;
+    return list.filter((p) => p.rule === 'syntax' || !isSuppressed(suppressions, positionAt(document.file.lineStarts, p.span.start).line, p.rule));
   }
 
   private fileProblems(document: OkrDocument): Problem[] {

@@ -10,3 +10,4 @@ export { rules } from './rules';
 export type { Problem, Severity, RuleMeta, RelatedLocation } from './rules/types';
 export { AlignmentGraph, parentObjective, type Alignment, type Target } from './model/graph';
 export * from './navigation';
+export * from './configFile';

@@ -1,7 +1,7 @@
 // Diagnostics: the analysis' problems as LSP diagnostics, published for every indexed file (open
 // or not) whenever the workspace changes. Only files whose diagnostics changed are re-sent.
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
-import type { Problem, Severity } from '../core';
+import { rangeOf, type ConfigProblem, type Problem, type Severity } from '../core';
 import type { ServerContext } from '../context';
 
 const severities: Record<Severity, DiagnosticSeverity> = {
@@ -10,6 +10,11 @@ const severities: Record<Severity, DiagnosticSeverity> = {
   info: DiagnosticSeverity.Information,
   hint: DiagnosticSeverity.Hint,
 };
+
+/** A problem in okr.config.json: reported on the file itself, with the code `config`. */
+function configDiagnostic(lineStarts: readonly number[], problem: ConfigProblem): Diagnostic {
+  return { range: rangeOf(lineStarts, problem.span), severity: severities[problem.severity], code: 'config', source: 'okr', message: problem.message };
+}
 
 export function toDiagnostic(context: ServerContext, problem: Problem): Diagnostic | undefined {
   const range = context.range(problem.uri, problem.span);
@@ -21,6 +26,7 @@ export function toDiagnostic(context: ServerContext, problem: Problem): Diagnost
     source: 'okr',
     message: problem.message,
   };
+  if (context.docsBase) diagnostic.codeDescription = { href: `${context.docsBase}${problem.rule}.md` };
   if (problem.related?.length) {
     diagnostic.relatedInformation = problem.related.flatMap((related) => {
       const relatedRange = context.range(related.uri, related.span);
@@ -38,15 +44,18 @@ export class DiagnosticsPublisher {
 
   publish(): void {
     const { problems } = this.context.analyzer.analyse();
-    for (const [uri, list] of problems) {
-      const diagnostics = list.flatMap((p) => toDiagnostic(this.context, p) ?? []);
+    const current = new Map<string, Diagnostic[]>();
+    for (const [uri, list] of problems) current.set(uri, list.flatMap((p) => toDiagnostic(this.context, p) ?? []));
+    const config = this.context.config;
+    if (config) current.set(config.uri, config.problems.map((p) => configDiagnostic(config.lineStarts, p)));
+    for (const [uri, diagnostics] of current) {
       const key = JSON.stringify(diagnostics);
       if (this.published.get(uri) === key) continue;
       this.published.set(uri, key);
       void this.context.connection.sendDiagnostics({ uri, diagnostics });
     }
     for (const uri of [...this.published.keys()]) {
-      if (problems.has(uri)) continue;
+      if (current.has(uri)) continue;
       this.published.delete(uri);
       void this.context.connection.sendDiagnostics({ uri, diagnostics: [] });
     }
