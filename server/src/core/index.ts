@@ -11,3 +11,4 @@ export type { Problem, Severity, RuleMeta, RelatedLocation } from './rules/types
 export { AlignmentGraph, parentObjective, type Alignment, type Target } from './model/graph';
 export * from './navigation';
 export * from './configFile';
+export * from './format';

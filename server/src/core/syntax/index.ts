@@ -117,7 +117,8 @@ export function computeLineStarts(text: string): number[] {
   return starts;
 }
 
-function lineEndOf(text: string, lineStarts: readonly number[], line: number): number {
+/** The offset where a line's text ends (before its `\r\n` or `\n`). */
+export function lineEndOf(text: string, lineStarts: readonly number[], line: number): number {
   const next = line + 1 < lineStarts.length ? lineStarts[line + 1]! - 1 : text.length;
   return next > 0 && text[next - 1] === '\r' ? next - 1 : next;
 }

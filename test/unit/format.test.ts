@@ -1,0 +1,69 @@
+// The formatter: canonical indentation and spacing; idempotent; never changes anything but
+// whitespace; never touches a line it cannot read.
+import { test, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { formatText } from '../../server/src/core';
+import { readFolder, repoPath } from './helpers';
+
+const squeeze = (text: string) => text.replace(/\s+/g, '');
+
+describe('formatter', () => {
+  test('indents blocks and normalises spacing', () => {
+    const messy = [
+      'period   2026-Q1',
+      '   objective revenue :   Grow revenue,  a lot   # big',
+      'level company',
+      '      aligns to   a ,b.k',
+      'kr arr:Add $200M',
+      'from 0   to 200 $M',
+      ' checkin 2026-01-31   40  confidence 0.6 :  slow  January ',
+      '        owner @cfo',
+      '  why:   Because',
+      '',
+      'strategy   s: S',
+    ].join('\n');
+    assert.equal(
+      formatText(messy),
+      [
+        'period 2026-Q1',
+        'objective revenue: Grow revenue,  a lot # big',
+        '  level company',
+        '  aligns to a, b.k',
+        '  kr arr: Add $200M',
+        '    from 0 to 200 $M',
+        '    checkin 2026-01-31 40 confidence 0.6: slow  January',
+        '    owner @cfo',
+        '  why: Because',
+        '',
+        'strategy s: S',
+      ].join('\n'),
+    );
+  });
+
+  test('keeps `35%` and `$80M` tight, as written', () => {
+    assert.equal(formatText('objective o: O\nkr k: K\nfrom 20 to 35%\n'), 'objective o: O\n  kr k: K\n    from 20 to 35%\n');
+    assert.equal(formatText('objective o: O\n kr k: K\n target $80M\n'), 'objective o: O\n  kr k: K\n    target $80M\n');
+  });
+
+  test('own-line comments are indented like the statement after them', () => {
+    assert.equal(formatText('objective o: O\n# about the kr\nkr k: K\n      # about the target\ntarget 5\n'), 'objective o: O\n  # about the kr\n  kr k: K\n    # about the target\n    target 5\n');
+  });
+
+  test('a line that does not parse is left exactly as it is', () => {
+    const text = 'objective o: O\n      levle    team\n   level team\n';
+    assert.equal(formatText(text), 'objective o: O\n      levle    team\n  level team\n');
+  });
+
+  test('CRLF stays CRLF, a BOM stays, tabs can be asked for', () => {
+    assert.equal(formatText('\uFEFFobjective o: O\r\nlevel team\r\n'), '\uFEFFobjective o: O\r\n  level team\r\n');
+    assert.equal(formatText('objective o: O\nkr k: K\ntarget 5\n', { insertSpaces: false }), 'objective o: O\n\tkr k: K\n\t\ttarget 5\n');
+  });
+
+  for (const [name, text] of Object.entries(readFolder(repoPath('samples')))) {
+    test(`samples/${name}: formatting twice equals formatting once, and only whitespace changes`, () => {
+      const once = formatText(text);
+      assert.equal(formatText(once), once);
+      assert.equal(squeeze(once), squeeze(text));
+    });
+  }
+});
