@@ -16,10 +16,14 @@ import { DiagnosticsPublisher } from './features/diagnostics';
 import { documentSymbols } from './features/documentSymbols';
 import { foldingRanges } from './features/foldingRanges';
 import { references } from './features/references';
+import { documentHighlight } from './features/documentHighlight';
+import { workspaceSymbols } from './features/workspaceSymbols';
+import { rename } from './features/rename';
+import { formatting } from './features/formatting';
 import type { WorkspaceHost } from './host';
 import { CONFIG_FILE_NAME, computeLineStarts, defaultConfig, parseConfig, rules } from './core';
 
-const features: Feature[] = [documentSymbols, foldingRanges, definition, references];
+const features: Feature[] = [documentSymbols, foldingRanges, definition, references, documentHighlight, workspaceSymbols, rename, formatting];
 
 export function startServer(connection: Connection, host: WorkspaceHost, docsBase?: string): ServerContext {
   const context = new ServerContext(connection, docsBase);
@@ -47,6 +51,11 @@ export function startServer(connection: Connection, host: WorkspaceHost, docsBas
         foldingRangeProvider: true,
         definitionProvider: true,
         referencesProvider: true,
+        documentHighlightProvider: true,
+        workspaceSymbolProvider: true,
+        renameProvider: { prepareProvider: true },
+        documentFormattingProvider: true,
+        documentRangeFormattingProvider: true,
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'okr-language-server' },

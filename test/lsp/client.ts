@@ -142,3 +142,22 @@ export class LspClient {
 }
 
 export const codes = (diagnostics: Diagnostic[]) => diagnostics.map((d) => d.code);
+
+/** Text with a `$0` cursor mark → the text without it, and the mark's position. */
+export function cursor(marked: string): { text: string; position: { line: number; character: number } } {
+  const at = marked.indexOf('$0');
+  if (at === -1) throw new Error('fixture has no $0 cursor mark');
+  const before = marked.slice(0, at).split('\n');
+  return { text: marked.slice(0, at) + marked.slice(at + 2), position: { line: before.length - 1, character: before[before.length - 1]!.length } };
+}
+
+/** Applies LSP text edits to a text (edits must not overlap). */
+export function applyEdits(text: string, edits: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[]): string {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  const offset = (p: { line: number; character: number }) => (starts[p.line] ?? text.length) + p.character;
+  const sorted = [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start));
+  let result = text;
+  for (const edit of sorted) result = result.slice(0, offset(edit.range.start)) + edit.newText + result.slice(offset(edit.range.end));
+  return result;
+}
