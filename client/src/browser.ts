@@ -11,7 +11,7 @@ let client: LanguageClient | undefined;
 export async function activate(context: vscode.ExtensionContext): Promise<OkrExtensionApi> {
   const serverMain = vscode.Uri.joinPath(context.extensionUri, 'dist', 'server', 'browser.js');
   const worker = new Worker(serverMain.toString(true));
-  client = new LanguageClient('okr', 'OKR Language Server', worker, clientOptions());
+  client = new LanguageClient('okr', 'OKR Language Server', worker, clientOptions(context));
   client.onRequest(FindFilesRequest.method, async (params: FindFilesRequest.Params) => {
     const uris = await vscode.workspace.findFiles(params.glob, '**/node_modules/**');
     return uris.map((uri) => uri.toString());

@@ -5,8 +5,10 @@ import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languagec
 
 export const languageId = 'okr';
 
-export function clientOptions(): LanguageClientOptions {
+export function clientOptions(context: vscode.ExtensionContext): LanguageClientOptions {
   return {
+    // Diagnostics link to the rule docs shipped with the extension.
+    initializationOptions: { docsBase: `${vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules').toString()}/` },
     // okr.config.json is synchronised too, so that editing it re-validates the workspace live.
     documentSelector: [{ language: languageId }, { pattern: '**/okr.config.json' }],
     synchronize: {

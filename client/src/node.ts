@@ -12,7 +12,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<OkrExt
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
-  client = new LanguageClient('okr', 'OKR Language Server', serverOptions, clientOptions());
+  client = new LanguageClient('okr', 'OKR Language Server', serverOptions, clientOptions(context));
   const ready = client.start();
   context.subscriptions.push(client);
   return { client, ready };

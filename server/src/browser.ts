@@ -6,7 +6,6 @@ import { startServer } from './server';
 declare const self: DedicatedWorkerGlobalScope;
 
 const connection = createConnection(new BrowserMessageReader(self), new BrowserMessageWriter(self));
-// The rule docs ship with the extension: dist/server/browser.js → docs/rules/.
-const docsBase = new URL('../../docs/rules/', self.location.href).toString();
-
-startServer(connection, browserHost(connection), docsBase);
+// Where the rule docs are comes from the extension (initializationOptions.docsBase): a worker's
+// own location may be a blob: URL.
+startServer(connection, browserHost(connection));

@@ -21,7 +21,7 @@ export class ServerContext {
    */
   constructor(
     readonly connection: Connection,
-    readonly docsBase?: string,
+    public docsBase?: string,
   ) {}
 
   document(uri: string): OkrDocument | undefined {

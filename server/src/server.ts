@@ -20,10 +20,11 @@ import { documentHighlight } from './features/documentHighlight';
 import { workspaceSymbols } from './features/workspaceSymbols';
 import { rename } from './features/rename';
 import { formatting } from './features/formatting';
+import { completion } from './features/completion';
 import type { WorkspaceHost } from './host';
 import { CONFIG_FILE_NAME, computeLineStarts, defaultConfig, parseConfig, rules } from './core';
 
-const features: Feature[] = [documentSymbols, foldingRanges, definition, references, documentHighlight, workspaceSymbols, rename, formatting];
+const features: Feature[] = [documentSymbols, foldingRanges, definition, references, documentHighlight, workspaceSymbols, rename, formatting, completion];
 
 export function startServer(connection: Connection, host: WorkspaceHost, docsBase?: string): ServerContext {
   const context = new ServerContext(connection, docsBase);
@@ -44,6 +45,8 @@ export function startServer(connection: Connection, host: WorkspaceHost, docsBas
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    const options = params.initializationOptions as { docsBase?: unknown } | undefined;
+    if (typeof options?.docsBase === 'string') context.docsBase = options.docsBase;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
@@ -55,6 +58,7 @@ export function startServer(connection: Connection, host: WorkspaceHost, docsBas
         workspaceSymbolProvider: true,
         renameProvider: { prepareProvider: true },
         documentFormattingProvider: true,
+        completionProvider: { triggerCharacters: [' ', '.', '@'] },
         documentRangeFormattingProvider: true,
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },

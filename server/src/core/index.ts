@@ -8,7 +8,7 @@ export * from './config';
 export * from './text';
 export { rules } from './rules';
 export type { Problem, Severity, RuleMeta, RelatedLocation } from './rules/types';
-export { AlignmentGraph, parentObjective, type Alignment, type Target } from './model/graph';
+export { AlignmentGraph, parentObjective, type Alignment, type Target, type ObjectiveNode } from './model/graph';
 export * from './navigation';
 export * from './configFile';
 export * from './format';

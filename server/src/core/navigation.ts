@@ -87,3 +87,43 @@ function matchReference(resolved: Target | undefined, reference: Objective['alig
   const named = resolved.kind === 'keyResult' ? resolved.objective : resolved.node;
   return named === node ? reference.objective.span : undefined;
 }
+
+/**
+ * The objective a position belongs to: the last objective line at or before it, unless a
+ * strategy line closed the block in between. A line being typed below a block belongs to it.
+ */
+export function objectiveAt(file: OkrDocument['file'], offset: number): Objective | undefined {
+  let found: Objective | undefined;
+  for (const objective of file.objectives) {
+    if (objective.span.start > offset) break;
+    found = objective;
+  }
+  if (!found) return undefined;
+  const closed = file.strategies.some((s) => s.span.start > found!.span.start && s.span.start <= offset);
+  return closed ? undefined : found;
+}
+
+/** The key result a position belongs to, within its objective (see objectiveAt). */
+export function keyResultAt(objective: Objective, offset: number): KeyResult | undefined {
+  let found: KeyResult | undefined;
+  for (const kr of objective.keyResults) {
+    if (kr.span.start > offset) break;
+    found = kr;
+  }
+  return found;
+}
+
+/** Every objective that aligns, directly or through others, to `root` (it cannot be aligned to without a cycle). */
+export function descendantsOf(graph: AlignmentGraph, root: Objective): Set<Objective> {
+  const seen = new Set<Objective>();
+  const queue: Objective[] = [root];
+  for (let i = 0; i < queue.length; i++) {
+    for (const alignment of graph.node(queue[i]!)?.alignedFrom ?? []) {
+      if (!seen.has(alignment.objective)) {
+        seen.add(alignment.objective);
+        queue.push(alignment.objective);
+      }
+    }
+  }
+  return seen;
+}

@@ -1,0 +1,219 @@
+// Completion: what can be written at the cursor.
+//  - at the start of a line: the statements valid there (header, objective attributes and `kr`,
+//    key result attributes), and snippets for a new objective and a new key result;
+//  - after `aligns to `: objectives, key results (`objective.kr`) and strategies of every file,
+//    ranked — levels above this objective's first, the same period first — never the objective
+//    itself or anything that aligns to it (that would be a cycle);
+//  - after `contributes to `: key results, those that roll up (`rollup sum`) first;
+//  - after `level`: the levels; after `owner`: the owners already used; after a number: units.
+import { CompletionItemKind, InsertTextFormat, type CompletionItem, type Range } from 'vscode-languageserver';
+import { descendantsOf, keyResultAt, objectiveAt, type ObjectiveNode, type Objective } from '../core';
+import type { Feature, ServerContext } from '../context';
+
+const HEADER = ['period', 'level', 'owner', 'strategy', 'objective'];
+const OBJECTIVE_ATTRIBUTES = ['level', 'owner', 'period', 'aligns to', 'why:', 'committed', 'aspirational', 'kr'];
+const KEY_RESULT_ATTRIBUTES = ['from', 'target', 'keep above', 'keep below', 'current', 'checkin', 'contributes to', 'rollup sum', 'weight', 'owner'];
+const KEYWORD_DOCS: Record<string, string> = {
+  period: 'The OKR period: 2026-Q1, 2026-H1, 2026, or 2026-01-01..2026-03-31',
+  level: 'The level: company, department, team, individual (configurable)',
+  owner: 'Who owns it: @handle or "Full Name"',
+  strategy: 'A strategy that objectives align to: strategy ID: title',
+  objective: 'A new objective: objective ID: title',
+  'aligns to': 'What this objective serves: objective, objective.kr or strategy (the first is its place in the tree)',
+  'why:': 'The alignment story: how this feeds what it aligns to',
+  committed: 'A committed OKR: expected to be fully met',
+  aspirational: 'An aspirational OKR: 70% is a success',
+  kr: 'A key result: kr ID: title',
+  from: 'Baseline and target: from 20 to 35 %',
+  target: 'The target: target 80 $M',
+  'keep above': 'A threshold to hold: keep above 99.9 %',
+  'keep below': 'A threshold to hold: keep below 2 %',
+  current: 'The latest value, when there are no check-ins',
+  checkin: 'A dated progress report: checkin 2026-01-31 40 confidence 0.6: note',
+  'contributes to': "This key result's value adds into objective.kr (summation)",
+  'rollup sum': 'This key result is the sum of the key results that contribute to it',
+  weight: "Its weight in the objective's progress (default 1)",
+};
+const UNITS = ['%', '$', '$K', '$M', '$B', '€', '€K', '€M', '£', '£M'];
+
+export const completion: Feature = (context) => {
+  context.connection.onCompletion(({ textDocument, position }) => {
+    const document = context.document(textDocument.uri);
+    if (!document) return [];
+    const offset = context.offset(document, position);
+    const lineStart = document.file.lineStarts[position.line] ?? 0;
+    const before = document.text.slice(lineStart, offset);
+    const word = /[\p{L}\p{N}_.-]*$/u.exec(before)![0];
+    const range: Range = { start: { line: position.line, character: position.character - word.length }, end: position };
+
+    let match = /^\s*aligns\s+to\s+(?:[^,#]+,\s*)*[\p{L}\p{N}_.-]*$/u.exec(before);
+    if (match) return alignTargets(context, document.file, offset, range);
+    match = /^\s*contributes\s+to\s+[\p{L}\p{N}_.-]*$/u.exec(before);
+    if (match) return contributionTargets(context, document.file, offset, range);
+    if (/^\s*level\s+[\p{L}\p{N}_-]*$/u.test(before)) {
+      return context.analyzer.getConfig().levels.map((level, i) => ({ label: level, kind: CompletionItemKind.EnumMember, sortText: String(i).padStart(3, '0'), textEdit: { range, newText: level } }));
+    }
+    if (/^\s*owner\s+[@"]?[^\s"]*$/u.test(before)) return owners(context, before, position);
+    if (/^\s*(?:from|target|keep\s+(?:above|below)|current|checkin\s+\S+)\s+(?:.*\s)?[$€£¥]?\d[\d.]*[kKMB]?\s+\S*$/u.test(before) && !/\bconfidence\b/.test(before)) {
+      return units(context, range);
+    }
+    if (/^\s*[\p{L}_-]*$/u.test(before)) return keywords(document.file, offset, range);
+    return [];
+  });
+};
+
+function keywords(file: Parameters<typeof objectiveAt>[0], offset: number, range: Range): CompletionItem[] {
+  const objective = objectiveAt(file, offset);
+  const kr = objective && keyResultAt(objective, offset);
+  const valid = kr ? [...KEY_RESULT_ATTRIBUTES, ...OBJECTIVE_ATTRIBUTES.filter((k) => k !== 'owner'), 'objective', 'strategy'] : objective ? [...OBJECTIVE_ATTRIBUTES, 'objective', 'strategy'] : HEADER;
+  const items: CompletionItem[] = valid.map((keyword, i) => ({
+    label: keyword,
+    kind: CompletionItemKind.Keyword,
+    detail: KEYWORD_DOCS[keyword],
+    sortText: `1${String(i).padStart(3, '0')}`,
+    textEdit: { range, newText: `${keyword} ` },
+  }));
+  items.push({
+    label: 'objective (snippet)',
+    filterText: 'objective',
+    kind: CompletionItemKind.Snippet,
+    detail: 'A new objective with a level, an alignment and a key result',
+    sortText: '0001',
+    insertTextFormat: InsertTextFormat.Snippet,
+    textEdit: { range, newText: 'objective ${1:id}: ${2:What we want to achieve}\n  level ${3|company,department,team,individual|}\n  aligns to ${4}\n  kr ${5:id}: ${6:How we know we got there}\n    target ${7:0}' },
+  });
+  if (objective) {
+    items.push({
+      label: 'kr (snippet)',
+      filterText: 'kr',
+      kind: CompletionItemKind.Snippet,
+      detail: 'A new key result with a baseline and a target',
+      sortText: '0002',
+      insertTextFormat: InsertTextFormat.Snippet,
+      textEdit: { range, newText: 'kr ${1:id}: ${2:How we know we got there}\n  from ${3:0} to ${4:100} ${5:%}' },
+    });
+  }
+  return items;
+}
+
+function alignTargets(context: ServerContext, file: Parameters<typeof objectiveAt>[0], offset: number, range: Range): CompletionItem[] {
+  const { graph } = context.analyzer.analyse();
+  const self = objectiveAt(file, offset);
+  const selfNode = self ? graph.node(self) : undefined;
+  const excluded = self ? descendantsOf(graph, self) : new Set<Objective>();
+  if (self) excluded.add(self);
+  const items: CompletionItem[] = [];
+  for (const document of context.index.all()) {
+    for (const strategy of document.file.strategies) {
+      items.push({
+        label: strategy.id.text,
+        kind: CompletionItemKind.Module,
+        detail: strategy.title.text,
+        labelDetails: { description: `strategy · ${fileName(document.uri)}` },
+        filterText: `${strategy.id.text} ${strategy.title.text}`,
+        sortText: `${selfNode?.rank === 0 ? '0' : '3'}${strategy.id.text}`,
+        textEdit: { range, newText: strategy.id.text },
+      });
+    }
+  }
+  for (const node of graph.nodes.values()) {
+    if (excluded.has(node.objective)) continue;
+    const sort = rankFor(selfNode, node);
+    items.push({
+      label: node.objective.id.text,
+      kind: CompletionItemKind.Class,
+      detail: node.objective.title.text,
+      labelDetails: { description: describe(node) },
+      filterText: `${node.objective.id.text} ${node.objective.title.text}`,
+      sortText: `${sort}${node.objective.id.text}`,
+      textEdit: { range, newText: node.objective.id.text },
+    });
+    for (const kr of node.objective.keyResults) {
+      if (!kr.id) continue;
+      const id = `${node.objective.id.text}.${kr.id.text}`;
+      items.push({
+        label: id,
+        kind: CompletionItemKind.Field,
+        detail: kr.title.text,
+        labelDetails: { description: `key result · ${describe(node)}` },
+        filterText: `${id} ${kr.title.text}`,
+        sortText: `${sort}${id}`,
+        textEdit: { range, newText: id },
+      });
+    }
+  }
+  return items;
+}
+
+/** Sort key of a candidate parent: one level up first, then higher, same level, lower; same period first. */
+function rankFor(self: ObjectiveNode | undefined, node: ObjectiveNode): string {
+  let level = 2;
+  if (self?.rank !== undefined && node.rank !== undefined) {
+    const gap = self.rank - node.rank;
+    level = gap === 1 ? 0 : gap > 1 ? 1 : gap === 0 ? 2 : 4;
+  }
+  const samePeriod = self?.period && node.period && self.period.start === node.period.start && self.period.end === node.period.end;
+  return `${level}${samePeriod || !self?.period ? 0 : 1}`;
+}
+
+function contributionTargets(context: ServerContext, file: Parameters<typeof objectiveAt>[0], offset: number, range: Range): CompletionItem[] {
+  const { graph } = context.analyzer.analyse();
+  const self = objectiveAt(file, offset);
+  const selfKr = self && keyResultAt(self, offset);
+  const items: CompletionItem[] = [];
+  for (const node of graph.nodes.values()) {
+    for (const kr of node.objective.keyResults) {
+      if (!kr.id || kr === selfKr) continue;
+      const id = `${node.objective.id.text}.${kr.id.text}`;
+      items.push({
+        label: id,
+        kind: CompletionItemKind.Field,
+        detail: kr.title.text,
+        labelDetails: { description: `${kr.rollupSum ? 'rollup sum · ' : ''}${describe(node)}` },
+        filterText: `${id} ${kr.title.text}`,
+        sortText: `${kr.rollupSum ? 0 : 1}${id}`,
+        textEdit: { range, newText: id },
+      });
+    }
+  }
+  return items;
+}
+
+function owners(context: ServerContext, before: string, position: { line: number; character: number }): CompletionItem[] {
+  const typed = /[@"]?[^\s"]*$/.exec(before)![0];
+  const range: Range = { start: { line: position.line, character: position.character - typed.length }, end: position };
+  const seen = new Map<string, number>();
+  for (const document of context.index.all()) {
+    const { file } = document;
+    const all = [file.header.owner, ...file.objectives.flatMap((o) => [o.owner, ...o.keyResults.map((k) => k.owner)])];
+    for (const owner of all) if (owner && owner.text.length > 1) seen.set(owner.text, (seen.get(owner.text) ?? 0) + 1);
+  }
+  return [...seen].map(([owner, count]) => ({
+    label: owner,
+    kind: CompletionItemKind.Reference,
+    detail: `${count} use${count === 1 ? '' : 's'} in the workspace`,
+    sortText: String(100000 - count).padStart(6, '0'),
+    textEdit: { range, newText: owner },
+  }));
+}
+
+function units(context: ServerContext, range: Range): CompletionItem[] {
+  const used = new Set<string>();
+  for (const document of context.index.all()) {
+    for (const objective of document.file.objectives) {
+      for (const kr of objective.keyResults) {
+        for (const quantity of [kr.metric.target, kr.metric.from, kr.metric.keep?.threshold]) if (quantity?.unit) used.add(quantity.unit.text);
+      }
+    }
+  }
+  const all = [...new Set([...UNITS, ...used])];
+  return all.map((unit) => ({ label: unit, kind: CompletionItemKind.Unit, sortText: used.has(unit) ? `0${unit}` : `1${unit}`, textEdit: { range, newText: unit } }));
+}
+
+function describe(node: ObjectiveNode): string {
+  return [node.level, node.owner, node.period?.text, fileName(node.uri)].filter(Boolean).join(' · ');
+}
+
+function fileName(uri: string): string {
+  return decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
+}

@@ -1,0 +1,116 @@
+// Completion over the protocol, as fixtures with a $0 cursor.
+import { test, describe, after, before } from 'node:test';
+import assert from 'node:assert/strict';
+import type { CompletionItem } from 'vscode-languageserver-protocol';
+import { LspClient, cursor, workspace } from './client';
+
+const company = `period 2026-Q1
+strategy ai-search: Win the market for AI-powered search
+objective revenue: Generate $200M new recurring revenue
+  level company
+  owner @ceo
+  aligns to ai-search
+  kr arr: Add $200M in recurring revenue
+    from 0 to 200 $M
+    rollup sum
+objective next-year: Plan the next year
+  level company
+  period 2027
+`;
+const sales = `period 2026-Q1
+level department
+objective sales-ai: Add revenue from AI Search subscriptions
+  owner @head-of-sales
+  aligns to revenue
+objective us-east: Add revenue in US East
+  level team
+  aligns to sales-ai
+  kr arr-east: Add $80M
+    target 80 $M
+`;
+
+describe('completion', () => {
+  const ws = workspace({ 'company.okr': company, 'sales.okr': sales });
+  const client = new LspClient();
+  before(async () => {
+    await client.initialize(ws.dir);
+    await client.diagnosticsFor(ws.uri('sales.okr'));
+  });
+  after(async () => {
+    await client.shutdown();
+    ws.dispose();
+  });
+
+  let n = 0;
+  /** Completes in a new file, or in an existing one (`name`) whose editor text is the fixture. */
+  async function complete(marked: string, name?: string): Promise<CompletionItem[]> {
+    const { text, position } = cursor(marked);
+    const uri = ws.uri(name ?? `edit${n++}.okr`);
+    await client.open(uri, text);
+    const items = await client.request<CompletionItem[] | { items: CompletionItem[] }>('textDocument/completion', { textDocument: { uri }, position });
+    await client.close(uri);
+    const list = Array.isArray(items) ? items : items.items;
+    return [...list].sort((a, b) => (a.sortText ?? a.label).localeCompare(b.sortText ?? b.label));
+  }
+  const labels = (items: CompletionItem[]) => items.map((i) => i.label);
+
+  test('after `aligns to `: objectives one level up first, same period first; never itself or what aligns to it', async () => {
+    const items = await complete('period 2026-Q1\nobjective sales-new: New sales objective\n  level department\n  aligns to $0\n');
+    const ids = labels(items);
+    assert.equal(ids[0], 'revenue', 'the company objective of the same period comes first');
+    assert.ok(ids.indexOf('next-year') > ids.indexOf('revenue.arr'), 'another period comes after');
+    assert.ok(ids.indexOf('us-east') > ids.indexOf('sales-ai'), 'a lower level comes after the same level');
+    const revenue = items.find((i) => i.label === 'revenue')!;
+    assert.equal(revenue.detail, 'Generate $200M new recurring revenue');
+    assert.match(revenue.labelDetails!.description!, /company · @ceo · 2026-Q1 · company\.okr/);
+    assert.ok(ids.includes('ai-search'), 'strategies are offered');
+  });
+
+  test('after `aligns to ` inside an existing objective: itself and its descendants are left out', async () => {
+    const items = await complete(sales.replace('  aligns to revenue\n', '  aligns to revenue, $0\n'), 'sales.okr');
+    const ids = labels(items);
+    assert.ok(!ids.includes('sales-ai'), 'not itself');
+    assert.ok(!ids.includes('us-east') && !ids.includes('us-east.arr-east'), 'not an objective that aligns to it (a cycle)');
+    assert.ok(ids.includes('revenue'));
+  });
+
+  test('matching on title words: filterText holds id and title', async () => {
+    const items = await complete('objective x: X\n  aligns to recur$0\n');
+    const revenue = items.find((i) => i.label === 'revenue')!;
+    assert.match(revenue.filterText!, /recurring/);
+    assert.deepEqual((revenue.textEdit as { range: { start: { character: number } } }).range.start.character, 12);
+  });
+
+  test('after `contributes to `: key results, the ones that roll up first', async () => {
+    const items = await complete('objective x: X\n  kr k: K\n    target 5\n    contributes to $0\n');
+    assert.equal(labels(items)[0], 'revenue.arr');
+    assert.ok(labels(items).includes('us-east.arr-east'));
+    assert.ok(!labels(items).includes('revenue'), 'objectives are not offered');
+  });
+
+  test('after `level`: the levels in order; after `owner`: owners already used', async () => {
+    assert.deepEqual(labels(await complete('objective x: X\n  level $0\n')), ['company', 'department', 'team', 'individual']);
+    assert.deepEqual(labels(await complete('objective x: X\n  owner @$0\n')).sort(), ['@ceo', '@head-of-sales']);
+  });
+
+  test('units after a number', async () => {
+    const items = labels(await complete('objective x: X\n  kr k: K\n    target 80 $0\n'));
+    assert.ok(items.includes('%') && items.includes('$M'));
+    assert.equal(items[0], '$M', 'units used in the workspace come first');
+  });
+
+  test('keywords valid at the spot, and snippets', async () => {
+    const header = labels(await complete('$0\n'));
+    assert.ok(header.includes('period') && header.includes('objective (snippet)'));
+    assert.ok(!header.includes('target') && !header.includes('kr (snippet)'));
+    const inObjective = labels(await complete('objective x: X\n  $0\n'));
+    assert.ok(inObjective.includes('aligns to') && inObjective.includes('kr') && inObjective.includes('kr (snippet)'));
+    assert.ok(!inObjective.includes('target'));
+    const inKr = labels(await complete('objective x: X\n  kr k: K\n    $0\n'));
+    assert.ok(inKr.includes('target') && inKr.includes('contributes to') && inKr.includes('checkin'));
+  });
+
+  test('nothing inside a title', async () => {
+    assert.deepEqual(await complete('objective x: Grow the $0\n'), []);
+  });
+});
