@@ -141,7 +141,12 @@ export class LspClient {
   }
 }
 
-export const codes = (diagnostics: Diagnostic[]) => diagnostics.map((d) => d.code);
+/** The errors among diagnostics: the foundation's rules are errors; warnings and hints come from the analysis. */
+export const errors = (diagnostics: Diagnostic[]) => diagnostics.filter((d) => d.severity === 1);
+/** The codes of the errors. */
+export const codes = (diagnostics: Diagnostic[]) => errors(diagnostics).map((d) => d.code);
+/** The diagnostics of one rule. */
+export const ofRule = (diagnostics: Diagnostic[], rule: string) => diagnostics.filter((d) => d.code === rule);
 
 /** Text with a `$0` cursor mark → the text without it, and the mark's position. */
 export function cursor(marked: string): { text: string; position: { line: number; character: number } } {

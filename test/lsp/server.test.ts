@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { existsSync, readdirSync } from 'node:fs';
 import { URI } from 'vscode-uri';
 import type { DocumentSymbol, FoldingRange, Location, LocationLink } from 'vscode-languageserver-protocol';
-import { LspClient, codes, repoRoot, workspace } from './client';
+import { LspClient, codes, errors, ofRule, repoRoot, workspace } from './client';
 
 const company = `period 2026-Q1
 strategy ai-search: Win the market for AI-powered search
@@ -47,49 +47,49 @@ describe('language server over stdio', () => {
   });
 
   test('files on disk are indexed without being opened: clean diagnostics are published for them', async () => {
-    assert.deepEqual(await client.diagnosticsFor(salesUri), []);
-    assert.deepEqual(await client.diagnosticsFor(companyUri), []);
+    assert.deepEqual(codes(await client.diagnosticsFor(salesUri)), []);
+    assert.deepEqual(codes(await client.diagnosticsFor(companyUri)), []);
   });
 
   test('didOpen / didChange: an unknown reference appears with did-you-mean, then goes away', async () => {
     await client.open(salesUri, sales);
     await client.change(salesUri, sales.replace('aligns to revenue', 'aligns to revenu'));
-    const diagnostics = await client.diagnosticsFor(salesUri, (d) => d.length > 0);
+    const diagnostics = await client.diagnosticsFor(salesUri, (d) => errors(d).length > 0);
     assert.deepEqual(codes(diagnostics), ['unknown-reference']);
-    assert.match(String(diagnostics[0]!.message), /did you mean `revenue`/);
-    assert.deepEqual(diagnostics[0]!.range, { start: { line: 3, character: 12 }, end: { line: 3, character: 18 } });
-    assert.equal(diagnostics[0]!.severity, 1);
+    assert.match(String(errors(diagnostics)[0]!.message), /did you mean `revenue`/);
+    assert.deepEqual(errors(diagnostics)[0]!.range, { start: { line: 3, character: 12 }, end: { line: 3, character: 18 } });
+    
     await client.change(salesUri, sales);
-    assert.deepEqual(await client.diagnosticsFor(salesUri, (d) => d.length === 0), []);
+    assert.deepEqual(await client.diagnosticsFor(salesUri, (d) => errors(d).length === 0), []);
   });
 
   test('an edit in one file updates the diagnostics of another (duplicate id across files)', async () => {
     await client.change(salesUri, sales + '\nobjective revenue: A second revenue objective\n  aligns to ai-search\n');
-    const inCompany = await client.diagnosticsFor(companyUri, (d) => d.length > 0);
+    const inCompany = await client.diagnosticsFor(companyUri, (d) => errors(d).length > 0);
     assert.deepEqual(codes(inCompany), ['duplicate-id']);
-    assert.equal(inCompany[0]!.relatedInformation?.[0]?.location.uri, salesUri);
+    assert.equal(errors(inCompany)[0]!.relatedInformation?.[0]?.location.uri, salesUri);
     await client.change(salesUri, sales);
-    await client.diagnosticsFor(companyUri, (d) => d.length === 0);
-    await client.diagnosticsFor(salesUri, (d) => d.length === 0);
+    await client.diagnosticsFor(companyUri, (d) => errors(d).length === 0);
+    await client.diagnosticsFor(salesUri, (d) => errors(d).length === 0);
   });
 
   test('a syntax error names what was expected and is reported on its line only', async () => {
     await client.change(salesUri, sales.replace('  level team', '  level'));
-    const diagnostics = await client.diagnosticsFor(salesUri, (d) => d.length > 0);
+    const diagnostics = await client.diagnosticsFor(salesUri, (d) => errors(d).length > 0);
     assert.deepEqual(codes(diagnostics), ['syntax']);
-    assert.equal(diagnostics[0]!.range.start.line, 2);
-    assert.match(String(diagnostics[0]!.message), /Expected an id but found the end of the line/);
+    assert.equal(errors(diagnostics)[0]!.range.start.line, 2);
+    assert.match(String(errors(diagnostics)[0]!.message), /Expected an id but found the end of the line/);
     await client.change(salesUri, sales);
-    await client.diagnosticsFor(salesUri, (d) => d.length === 0);
+    await client.diagnosticsFor(salesUri, (d) => errors(d).length === 0);
   });
 
   test('a cycle across files is reported with its path as related information', async () => {
     await client.change(salesUri, sales + '\nobjective loop-a: A\n  aligns to loop-b\nobjective loop-b: B\n  aligns to loop-a\n');
-    const diagnostics = await client.diagnosticsFor(salesUri, (d) => d.length > 0);
+    const diagnostics = await client.diagnosticsFor(salesUri, (d) => errors(d).length > 0);
     assert.deepEqual(codes(diagnostics), ['alignment-cycle', 'alignment-cycle']);
-    assert.equal(diagnostics[0]!.relatedInformation?.length, 2);
+    assert.equal(errors(diagnostics)[0]!.relatedInformation?.length, 2);
     await client.change(salesUri, sales);
-    await client.diagnosticsFor(salesUri, (d) => d.length === 0);
+    await client.diagnosticsFor(salesUri, (d) => errors(d).length === 0);
   });
 
   test('document symbols: objectives with their key results', async () => {
@@ -135,23 +135,23 @@ describe('language server over stdio', () => {
   test('files created, changed and deleted on disk are picked up', async () => {
     const extraUri = ws.write('extra.okr', 'objective extra: Extra\n  aligns to revenue.arr\n  aligns to nothing-here\n');
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: extraUri, type: 1 }] });
-    assert.deepEqual(codes(await client.diagnosticsFor(extraUri, (d) => d.length > 0)), ['unknown-reference']);
+    assert.deepEqual(codes(await client.diagnosticsFor(extraUri, (d) => errors(d).length > 0)), ['unknown-reference']);
     ws.write('extra.okr', 'objective extra: Extra\n  aligns to revenue.arr\n');
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: extraUri, type: 2 }] });
-    await client.diagnosticsFor(extraUri, (d) => d.length === 0);
+    await client.diagnosticsFor(extraUri, (d) => errors(d).length === 0);
     ws.remove('extra.okr');
     await client.change(salesUri, sales + '\nobjective needs-extra: N\n  aligns to extra\n');
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: extraUri, type: 3 }] });
-    assert.deepEqual(codes(await client.diagnosticsFor(salesUri, (d) => d.length > 0)), ['unknown-reference']);
+    assert.deepEqual(codes(await client.diagnosticsFor(salesUri, (d) => errors(d).length > 0)), ['unknown-reference']);
     await client.change(salesUri, sales);
-    await client.diagnosticsFor(salesUri, (d) => d.length === 0);
+    await client.diagnosticsFor(salesUri, (d) => errors(d).length === 0);
   });
 
   test("an open editor's unsaved text wins over the disk; closing it goes back to the disk", async () => {
     await client.open(companyUri, company.replace('objective revenue:', 'objective income:'));
-    assert.deepEqual(codes(await client.diagnosticsFor(salesUri, (d) => d.length > 0)), ['unknown-reference', 'unknown-reference']);
+    assert.deepEqual(codes(await client.diagnosticsFor(salesUri, (d) => errors(d).length > 0)), ['unknown-reference', 'unknown-reference']);
     await client.close(companyUri);
-    await client.diagnosticsFor(salesUri, (d) => d.length === 0);
+    await client.diagnosticsFor(salesUri, (d) => errors(d).length === 0);
   });
 });
 
@@ -166,7 +166,7 @@ describe('okr-language-server --stdio (the bin, for any LSP editor)', () => {
       const file = readdirSync(sample!).find((f) => f.endsWith('.okr'))!;
       const uri = URI.file(join(sample!, file)).toString();
       const diagnostics = await client.diagnosticsFor(uri);
-      assert.deepEqual(diagnostics.filter((d) => d.code === 'syntax'), []);
+      assert.deepEqual(ofRule(diagnostics, 'syntax'), []);
     } finally {
       await client.shutdown();
     }
@@ -186,7 +186,7 @@ describe('okr.config.json in a running server', () => {
 
   test('the config on disk applies from the start; diagnostics link to their rule docs', async () => {
     await client.initialize(ws.dir);
-    const [diagnostic] = await client.diagnosticsFor(okrUri, (d) => d.length > 0);
+    const [diagnostic] = ofRule(await client.diagnosticsFor(okrUri, (d) => ofRule(d, 'unknown-reference').length > 0), 'unknown-reference');
     assert.equal(diagnostic!.code, 'unknown-reference');
     assert.equal(diagnostic!.severity, 2, 'warning, as configured');
     assert.match(diagnostic!.codeDescription!.href, /^file:\/\/.*\/docs\/rules\/unknown-reference\.md$/);
@@ -200,12 +200,12 @@ describe('okr.config.json in a running server', () => {
       textDocument: { uri: configUri, version: 2 },
       contentChanges: [{ text: '{ "rules": { "unknown-reference": "hint" } }' }],
     });
-    await client.diagnosticsFor(okrUri, (d) => d[0]?.severity === 4);
+    await client.diagnosticsFor(okrUri, (d) => ofRule(d, 'unknown-reference')[0]?.severity === 4);
     await client.connection.sendNotification('textDocument/didChange', {
       textDocument: { uri: configUri, version: 3 },
       contentChanges: [{ text: '{ "rules": { "unknown-reference": "off" } }' }],
     });
-    await client.diagnosticsFor(okrUri, (d) => d.length === 0);
+    await client.diagnosticsFor(okrUri, (d) => ofRule(d, 'unknown-reference').length === 0);
   });
 
   test('a bad config is a clear diagnostic on the config file, and the analysis goes on with defaults', async () => {
@@ -217,7 +217,7 @@ describe('okr.config.json in a running server', () => {
     assert.ok(onConfig.every((d) => d.code === 'config'));
     assert.ok(onConfig.some((d) => /did you mean "unknown-reference"/.test(String(d.message))));
     assert.ok(onConfig.some((d) => /not valid JSON/.test(String(d.message))));
-    const [diagnostic] = await client.diagnosticsFor(okrUri, (d) => d.length > 0);
+    const [diagnostic] = ofRule(await client.diagnosticsFor(okrUri, (d) => ofRule(d, 'unknown-reference').length > 0), 'unknown-reference');
     assert.equal(diagnostic!.severity, 1, 'back to the default severity');
   });
 
@@ -225,7 +225,7 @@ describe('okr.config.json in a running server', () => {
     await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: configUri } });
     ws.write('okr.config.json', '{ "rules": { "unknown-reference": "info" } }');
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: configUri, type: 2 }] });
-    await client.diagnosticsFor(okrUri, (d) => d[0]?.severity === 3);
+    await client.diagnosticsFor(okrUri, (d) => ofRule(d, 'unknown-reference')[0]?.severity === 3);
     assert.deepEqual(await client.diagnosticsFor(configUri, (d) => d.length === 0), []);
   });
 });

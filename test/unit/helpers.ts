@@ -35,6 +35,8 @@ export interface AnalysedWorkspace {
   summary: string[];
   /** Problems of one rule. */
   of(rule: string): Problem[];
+  /** `summary` lines of the given rules only. */
+  lines(...rules: string[]): string[];
 }
 
 /** Indexes the given files (name → text) and runs the analysis. */
@@ -52,7 +54,14 @@ export function analyse(files: Record<string, string>, config?: AnalysisConfig):
       return `${p.uri.replace('file:///ws/', '')}:${position.line + 1}:${position.character + 1} ${p.rule}`;
     })
     .sort();
-  return { index, analyzer, problems, summary, of: (rule) => problems.filter((p) => p.rule === rule) };
+  return {
+    index,
+    analyzer,
+    problems,
+    summary,
+    of: (rule) => problems.filter((p) => p.rule === rule),
+    lines: (...rules) => summary.filter((line) => rules.includes(line.slice(line.lastIndexOf(' ') + 1))),
+  };
 }
 
 export function uriOf(name: string): string {

@@ -29,7 +29,7 @@ describe('cross-file resolution', () => {
             contributes to revenue.arr
       `,
     });
-    assert.deepEqual(ws.summary, []);
+    assert.deepEqual(ws.lines('syntax', 'invalid-value', 'duplicate-id', 'unknown-reference', 'alignment-cycle'), []);
     const alignment = ws.analyzer.analyse().graph.alignments.find((a) => a.objective.id.text === 'us-east')!;
     assert.equal(alignment.target?.uri, uriOf('company.okr'));
   });
@@ -38,8 +38,8 @@ describe('cross-file resolution', () => {
 describe('syntax', () => {
   test('fires on a broken line, with the rule id as code', () => {
     const ws = analyse({ 'a.okr': 'objective o: T\n  levle team\n' });
-    assert.deepEqual(ws.summary, ['a.okr:2:3 syntax']);
-    assert.equal(ws.problems[0]!.severity, 'error');
+    assert.deepEqual(ws.lines('syntax'), ['a.okr:2:3 syntax']);
+    assert.equal(ws.of('syntax')[0]!.severity, 'error');
   });
   test('does not fire on a well-formed file', () => {
     assert.deepEqual(analyse({ 'a.okr': company }).of('syntax'), []);
@@ -52,7 +52,7 @@ describe('duplicate-id', () => {
       'company.okr': company,
       'other.okr': 'objective revenue: Another revenue objective\n  aligns to ai-search\n',
     });
-    assert.deepEqual(ws.summary, ['company.okr:3:11 duplicate-id', 'other.okr:1:11 duplicate-id']);
+    assert.deepEqual(ws.lines('duplicate-id'), ['company.okr:3:11 duplicate-id', 'other.okr:1:11 duplicate-id']);
     const [first] = ws.of('duplicate-id');
     assert.match(first!.message, /`revenue` is defined 2 times/);
     assert.equal(first!.related?.[0]?.uri, uriOf('other.okr'));
@@ -63,7 +63,7 @@ describe('duplicate-id', () => {
   });
   test('fires on two key results with one id in one objective', () => {
     const ws = analyse({ 'a.okr': 'objective o: O\n  kr k: One\n  kr k: Two\n' });
-    assert.deepEqual(ws.summary, ['a.okr:2:6 duplicate-id', 'a.okr:3:6 duplicate-id']);
+    assert.deepEqual(ws.lines('duplicate-id'), ['a.okr:2:6 duplicate-id', 'a.okr:3:6 duplicate-id']);
   });
   test('near miss: the same key result id in two objectives is fine', () => {
     const ws = analyse({ 'a.okr': 'objective o: O\n  kr k: One\nobjective p: P\n  kr k: Two\n' });
@@ -74,15 +74,15 @@ describe('duplicate-id', () => {
 describe('unknown-reference', () => {
   test('fires on a misspelt objective, with did-you-mean', () => {
     const ws = analyse({ 'company.okr': company, 'sales.okr': 'objective s: S\n  aligns to revenu\n' });
-    assert.deepEqual(ws.summary, ['sales.okr:2:13 unknown-reference']);
+    assert.deepEqual(ws.lines('unknown-reference'), ['sales.okr:2:13 unknown-reference']);
     const [problem] = ws.of('unknown-reference');
     assert.match(problem!.message, /No objective or strategy is called `revenu`: did you mean `revenue`\?/);
     assert.deepEqual((problem!.data as { candidates: string[] }).candidates, ['revenue']);
   });
   test('fires on a missing key result, naming the ones that exist', () => {
     const ws = analyse({ 'company.okr': company, 'sales.okr': 'objective s: S\n  aligns to revenue\n  kr k: K\n    contributes to revenue.ar\n' });
-    assert.deepEqual(ws.summary, ['sales.okr:4:28 unknown-reference']);
-    assert.match(ws.problems[0]!.message, /has no key result `ar`: did you mean `revenue.arr`\?/);
+    assert.deepEqual(ws.lines('unknown-reference'), ['sales.okr:4:28 unknown-reference']);
+    assert.match(ws.of('unknown-reference')[0]!.message, /has no key result `ar`: did you mean `revenue.arr`\?/);
   });
   test('fires on `contributes to` an objective instead of a key result', () => {
     const ws = analyse({ 'company.okr': company, 'sales.okr': 'objective s: S\n  aligns to revenue\n  kr k: K\n    contributes to revenue\n' });
@@ -112,15 +112,15 @@ describe('alignment-cycle', () => {
       'b.okr': 'objective b: B\n  aligns to c\n',
       'c.okr': 'objective c: C\n  aligns to a\n',
     });
-    assert.deepEqual(ws.summary, ['a.okr:2:13 alignment-cycle', 'b.okr:2:13 alignment-cycle', 'c.okr:2:13 alignment-cycle']);
-    const problem = ws.problems.find((p) => p.uri === uriOf('a.okr'))!;
+    assert.deepEqual(ws.lines('alignment-cycle'), ['a.okr:2:13 alignment-cycle', 'b.okr:2:13 alignment-cycle', 'c.okr:2:13 alignment-cycle']);
+    const problem = ws.of('alignment-cycle').find((p) => p.uri === uriOf('a.okr'))!;
     assert.match(problem.message, /Alignment cycle: (a → b → c → a|b → c → a → b|c → a → b → c)/);
     assert.equal(problem.related?.length, 3);
     assert.deepEqual(new Set(problem.related!.map((r) => r.uri)), new Set(['a.okr', 'b.okr', 'c.okr'].map(uriOf)));
   });
   test('fires on an objective aligned to itself, also through one of its key results', () => {
     const ws = analyse({ 'a.okr': 'objective a: A\n  aligns to a.k\n  kr k: K\n' });
-    assert.deepEqual(ws.summary, ['a.okr:2:13 alignment-cycle']);
+    assert.deepEqual(ws.lines('alignment-cycle'), ['a.okr:2:13 alignment-cycle']);
   });
   test('fires on a contribution cycle', () => {
     const ws = analyse({ 'a.okr': 'objective a: A\n  kr x: X\n    contributes to b.y\nobjective b: B\n  kr y: Y\n    contributes to a.x\n' });
@@ -160,8 +160,8 @@ describe('invalid-value', () => {
   for (const [text, where, message] of cases) {
     test(`fires: ${text.trim().split('\n').pop()!.trim()}`, () => {
       const ws = analyse({ 'a.okr': text });
-      assert.deepEqual(ws.summary, [`a.okr:${where} invalid-value`]);
-      assert.match(ws.problems[0]!.message, message);
+      assert.deepEqual(ws.lines('invalid-value'), [`a.okr:${where} invalid-value`]);
+      assert.match(ws.of('invalid-value')[0]!.message, message);
     });
   }
   test('near miss: valid periods, dates, confidences, levels and weights', () => {
@@ -179,7 +179,7 @@ describe('invalid-value', () => {
             checkin 2024-03-01 1 confidence 1
       `,
     });
-    assert.deepEqual(ws.summary, []);
+    assert.deepEqual(ws.lines('invalid-value'), []);
   });
   test('levels come from the configuration', () => {
     const ws = analyse({ 'a.okr': 'objective o: O\n  level tribe\n' }, { ...defaultConfig, levels: ['company', 'tribe', 'squad'] });
@@ -190,7 +190,7 @@ describe('invalid-value', () => {
 describe('configuration of severities', () => {
   test('a rule can be turned off or given another severity', () => {
     const files = { 'a.okr': 'objective o: O\n  aligns to nowhere\n' };
-    assert.equal(analyse(files, { ...defaultConfig, rules: { 'unknown-reference': 'off' } }).problems.length, 0);
-    assert.equal(analyse(files, { ...defaultConfig, rules: { 'unknown-reference': 'warning' } }).problems[0]!.severity, 'warning');
+    assert.equal(analyse(files, { ...defaultConfig, rules: { 'unknown-reference': 'off' } }).of('unknown-reference').length, 0);
+    assert.equal(analyse(files, { ...defaultConfig, rules: { 'unknown-reference': 'warning' } }).of('unknown-reference')[0]!.severity, 'warning');
   });
 });

@@ -1,5 +1,9 @@
-// level-inversion: An objective that aligns to an objective at a lower level.
-// (Not yet implemented: reports nothing.)
+// level-inversion: an objective that aligns to an objective (or to a key result of one) at a
+// LOWER level than its own: a department objective placed under a team's. Aligning to an
+// objective at the same level is enabling, not an inversion (see missing-story). Objectives with
+// no level or an unknown one are not judged. Reported on the reference, with the target as
+// related information.
+import { parentObjective } from '../model/graph';
 import type { WorkspaceRule } from './types';
 
 export const levelInversion: WorkspaceRule = {
@@ -7,8 +11,23 @@ export const levelInversion: WorkspaceRule = {
     id: 'level-inversion',
     defaultSeverity: 'warning',
     category: 'alignment',
-    description: 'An objective that aligns to an objective at a lower level.',
+    description: 'An objective that aligns to an objective at a lower level (a department objective under a team\'s).',
   },
   scope: 'workspace',
-  check() {},
+  check({ graph, report }) {
+    for (const alignment of graph.alignments) {
+      const node = graph.node(alignment.objective);
+      const parent = parentObjective(alignment.target);
+      const target = parent && graph.node(parent);
+      if (!node || !target || target === node) continue;
+      if (node.rank === undefined || target.rank === undefined || target.rank <= node.rank) continue;
+      const id = node.objective.id.text;
+      const targetId = target.objective.id.text;
+      const via = alignment.target?.kind === 'keyResult' ? ` (through its key result \`${alignment.reference.objective.text}.${alignment.reference.keyResult?.text ?? ''}\`)` : '';
+      report(alignment.uri, alignment.reference.span, `\`${id}\` is a ${node.level} objective but aligns to \`${targetId}\`, a ${target.level} objective${via}: a higher level cannot serve a lower one. Turn it around (\`${targetId}\` aligns to \`${id}\`), align to an objective at the ${node.level} level or above, or correct one of the levels`, {
+        related: [{ uri: target.uri, span: target.objective.id.span, message: `${targetId}: level ${target.level}` }],
+        data: { target: targetId, level: node.level, targetLevel: target.level },
+      });
+    }
+  },
 };
