@@ -2,22 +2,28 @@
 // stand by now.
 //  - key result progress = (value − baseline) / (target − baseline), clamped to 0..1;
 //    for `keep above/below`, 1 while held and 0 otherwise;
-//  - a key result's value is its newest check-in, else its `current`; a `rollup sum` key result's
-//    value is the sum of the values contributing to it (in its unit);
-//  - objective progress = the weighted mean of its key results that have a value;
-//  - expected progress = the share of the period elapsed today.
-import type { KeyResult, Objective } from '../syntax/ast';
+//  - a key result's value is its newest check-in, else its `current`, in the unit of its metric
+//    (`checkin 2026-02-27 $38M` under `target 80 $M` is 38); a `rollup sum` key result's value is
+//    the sum of the values contributing to it (converted into its unit), when any has a value;
+//  - objective progress = the weighted mean of its key results that have a metric and a value;
+//  - expected progress = the share of the period elapsed today, times the expected score:
+//    1.0 for committed objectives (the default), 0.7 for aspirational ones.
+import type { Commitment, KeyResult, Objective } from '../syntax/ast';
 import type { AlignmentGraph } from './graph';
 import { metricOf, type Metric } from './metrics';
-import { amountOf, convert, sameDimension, type Unit } from './units';
+import { convert, sameDimension, valueIn, type Unit } from './units';
 import { parseDate, type Day } from './dates';
+import { elapsed, type Period } from './period';
 
 export interface KeyResultValue {
   readonly value: number;
-  /** The day of the check-in it comes from, if any. */
+  /** The day of the check-in it comes from, if any (for a rollup: the newest contributing check-in). */
   readonly asOf?: Day;
   readonly source: 'checkin' | 'current' | 'rollup';
 }
+
+/** The score an objective of each kind is expected to reach by the end of its period. */
+export const expectedScore: Readonly<Record<Commitment, number>> = { committed: 1, aspirational: 0.7 };
 
 export class ProgressModel {
   private readonly contributions = new Map<KeyResult, KeyResult[]>();
@@ -27,7 +33,7 @@ export class ProgressModel {
   constructor(graph: AlignmentGraph) {
     for (const contribution of graph.contributions) {
       const target = contribution.target?.node;
-      if (!target) continue;
+      if (!target || target === contribution.keyResult) continue;
       const list = this.contributions.get(target) ?? [];
       list.push(contribution.keyResult);
       this.contributions.set(target, list);
@@ -39,7 +45,7 @@ export class ProgressModel {
     return this.metrics.get(kr);
   }
 
-  /** The key results that contribute to this one (`contributes to`). */
+  /** The key results that contribute to this one (`contributes to`), in workspace order. */
   contributors(kr: KeyResult): readonly KeyResult[] {
     return this.contributions.get(kr) ?? [];
   }
@@ -53,23 +59,26 @@ export class ProgressModel {
   }
 
   private computeValue(kr: KeyResult): KeyResultValue | undefined {
+    const unit = this.metric(kr)?.unit;
     if (kr.rollupSum) {
-      const unit = this.metric(kr)?.unit;
       let sum = 0;
       let any = false;
+      let asOf: Day | undefined;
       for (const contributor of this.contributors(kr)) {
         const v = this.value(contributor);
-        if (!v) continue;
+        if (!v || !Number.isFinite(v.value)) continue;
         const from = this.metric(contributor)?.unit;
         if (!sameDimension(from, unit)) continue;
         sum += convert(v.value, from, unit);
         any = true;
+        if (v.asOf !== undefined && (asOf === undefined || v.asOf > asOf)) asOf = v.asOf;
       }
-      if (any) return { value: sum, source: 'rollup' };
+      if (any) return { value: sum, asOf, source: 'rollup' };
     }
-    const latest = latestCheckin(kr);
+    const latest = latestCheckin(kr, unit);
     if (latest) return { value: latest.value, asOf: latest.day, source: 'checkin' };
-    if (kr.metric.current) return { value: amountOf(kr.metric.current).value, source: 'current' };
+    const current = kr.metric.current && valueIn(kr.metric.current, unit);
+    if (current !== undefined) return { value: current, source: 'current' };
     return undefined;
   }
 
@@ -78,7 +87,8 @@ export class ProgressModel {
     const metric = this.metric(kr);
     const value = this.value(kr);
     if (!metric || !value) return undefined;
-    return progressOf(metric, value.value);
+    const progress = progressOf(metric, value.value);
+    return Number.isFinite(progress) ? progress : undefined;
   }
 
   /** The weighted mean of its key results' progress; undefined when none has progress. */
@@ -105,13 +115,26 @@ export function progressOf(metric: Metric, value: number): number {
   return Math.min(1, Math.max(0, (value - metric.baseline) / span));
 }
 
-/** The newest valid check-in of a key result (by date; the later line wins on the same day). */
-export function latestCheckin(kr: KeyResult): { value: number; day: Day } | undefined {
+/**
+ * Where an objective is expected to stand on `day`: the share of its period elapsed, times its
+ * expected score (1.0 committed, 0.7 aspirational). 0..1.
+ */
+export function expectedProgress(period: Period, day: Day, commitment: Commitment = 'committed'): number {
+  return elapsed(period, day) * expectedScore[commitment];
+}
+
+/**
+ * The newest valid check-in of a key result (by date; the later line wins on the same day), its
+ * value in `unit` (a check-in in another dimension is skipped).
+ */
+export function latestCheckin(kr: KeyResult, unit?: Unit): { value: number; day: Day } | undefined {
   let best: { value: number; day: Day } | undefined;
   for (const checkin of kr.checkins) {
     const day = parseDate(checkin.date.text);
     if (day === undefined || !checkin.value) continue;
-    if (!best || day >= best.day) best = { value: amountOf(checkin.value).value, day };
+    const value = valueIn(checkin.value, unit);
+    if (value === undefined || !Number.isFinite(value)) continue;
+    if (!best || day >= best.day) best = { value, day };
   }
   return best;
 }

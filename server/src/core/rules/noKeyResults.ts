@@ -1,5 +1,6 @@
-// no-key-results: An objective without key results.
-// (Not yet implemented: reports nothing.)
+// no-key-results: an objective without key results. An objective says where to go; its key
+// results say how everyone will know it got there. Without them it cannot be scored, and nothing
+// can show progress towards it.
 import type { FileRule } from './types';
 
 export const noKeyResults: FileRule = {
@@ -10,5 +11,10 @@ export const noKeyResults: FileRule = {
     description: 'An objective without key results.',
   },
   scope: 'file',
-  check() {},
+  check(context) {
+    for (const objective of context.document.file.objectives) {
+      if (objective.keyResults.length) continue;
+      context.report(objective.id.span, `Objective \`${objective.id.text}\` has no key results: add two to five \`kr ID: title\` lines under it that say how you will know it is achieved`);
+    }
+  },
 };

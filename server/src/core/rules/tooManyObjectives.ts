@@ -1,5 +1,14 @@
-// too-many-objectives: An owner with more than five objectives in one period.
-// (Not yet implemented: reports nothing.)
+// too-many-objectives: one owner with more than `maxObjectivesPerOwner` (5 by default)
+// objectives in one period, across all files. OKRs are a way to say "not yet" to the other things
+// one could work on; an owner with many objectives has not chosen.
+//  - The owner is the objective's own `owner`, else its file's. Objectives without an owner are
+//    not counted. Owners are compared as written (`@ceo` and `"CEO"` are two owners).
+//  - The same period means the same days: `2026-Q1` and `2026-01-01..2026-03-31` are one period;
+//    `2026-Q1` and `2026-H1` are not (they overlap, but are planned separately). Objectives with no
+//    valid period are counted together.
+//  - Every objective of the group is reported (none of them is the "extra" one: the owner picks),
+//    each pointing at the others.
+import type { ObjectiveNode } from '../model/graph';
 import type { WorkspaceRule } from './types';
 
 export const tooManyObjectives: WorkspaceRule = {
@@ -7,8 +16,30 @@ export const tooManyObjectives: WorkspaceRule = {
     id: 'too-many-objectives',
     defaultSeverity: 'info',
     category: 'quality',
-    description: 'An owner with more than five objectives in one period.',
+    description: 'An owner with more objectives in one period than `maxObjectivesPerOwner` (5 by default).',
   },
   scope: 'workspace',
-  check() {},
+  check(context) {
+    const max = context.config.maxObjectivesPerOwner;
+    const groups = new Map<string, ObjectiveNode[]>();
+    for (const node of context.graph.nodes.values()) {
+      if (!node.owner) continue;
+      const key = `${node.owner}\u0000${node.period ? `${node.period.start}..${node.period.end}` : ''}`;
+      const group = groups.get(key) ?? [];
+      group.push(node);
+      groups.set(key, group);
+    }
+    for (const group of groups.values()) {
+      if (group.length <= max) continue;
+      group.sort((a, b) => (a.uri === b.uri ? a.objective.span.start - b.objective.span.start : a.uri < b.uri ? -1 : 1));
+      for (const node of group) {
+        const when = node.period ? `in ${node.period.text}` : 'with no period';
+        const others = group.filter((other) => other !== node);
+        context.report(node.uri, node.objective.id.span, `${node.owner} owns ${group.length} objectives ${when}, more than ${max}: pick the ${max} or fewer that matter most this period and say "not yet" to the others (or give them to another owner)`, {
+          related: others.map((other) => ({ uri: other.uri, span: other.objective.id.span, message: `${node.owner}'s objective ${other.objective.id.text}` })),
+          data: { owner: node.owner, count: group.length, max },
+        });
+      }
+    }
+  },
 };
