@@ -3,7 +3,7 @@
 // (see server/src/browserHost.ts for the other half of the protocol).
 import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/browser';
-import { clientOptions, type OkrExtensionApi } from './common';
+import { clientOptions, registerCommands, type OkrExtensionApi } from './common';
 import { FindFilesRequest, ReadFileRequest } from '../../server/src/protocol';
 
 let client: LanguageClient | undefined;
@@ -24,6 +24,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<OkrExt
       return null;
     }
   });
+  registerCommands(context);
   const ready = client.start();
   context.subscriptions.push(client);
   return { client, ready };

@@ -28,3 +28,12 @@ export interface OkrExtensionApi {
   readonly client: BaseLanguageClient;
   readonly ready: Promise<void>;
 }
+
+/** Commands the server's code lenses call. */
+export function registerCommands(context: vscode.ExtensionContext): void {
+  context.subscriptions.push(
+    vscode.commands.registerCommand('okr.showReferences', (uri: string, position: { line: number; character: number }) =>
+      vscode.commands.executeCommand('editor.action.findReferences', vscode.Uri.parse(uri), new vscode.Position(position.line, position.character)),
+    ),
+  );
+}

@@ -2,7 +2,7 @@
 // workspace's .okr files from disk itself.
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
-import { clientOptions, type OkrExtensionApi } from './common';
+import { clientOptions, registerCommands, type OkrExtensionApi } from './common';
 
 let client: LanguageClient | undefined;
 
@@ -13,6 +13,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<OkrExt
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
   client = new LanguageClient('okr', 'OKR Language Server', serverOptions, clientOptions(context));
+  registerCommands(context);
   const ready = client.start();
   context.subscriptions.push(client);
   return { client, ready };

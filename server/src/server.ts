@@ -2,6 +2,7 @@
 // the disk, publishes diagnostics, and wires the LSP features. node.ts and browser.ts only create
 // the connection and pick the host.
 import {
+  CodeActionKind,
   FileChangeType,
   TextDocumentSyncKind,
   TextDocuments,
@@ -21,10 +22,15 @@ import { workspaceSymbols } from './features/workspaceSymbols';
 import { rename } from './features/rename';
 import { formatting } from './features/formatting';
 import { completion } from './features/completion';
+import { hover } from './features/hover';
+import { codeLens } from './features/codeLens';
+import { inlayHints } from './features/inlayHints';
+import { codeActions } from './features/codeActions';
+import { semanticTokens, semanticTokensLegend } from './features/semanticTokens';
 import type { WorkspaceHost } from './host';
 import { CONFIG_FILE_NAME, computeLineStarts, defaultConfig, parseConfig, rules } from './core';
 
-const features: Feature[] = [documentSymbols, foldingRanges, definition, references, documentHighlight, workspaceSymbols, rename, formatting, completion];
+const features: Feature[] = [documentSymbols, foldingRanges, definition, references, documentHighlight, workspaceSymbols, rename, formatting, completion, hover, codeLens, inlayHints, codeActions, semanticTokens];
 
 export function startServer(connection: Connection, host: WorkspaceHost, docsBase?: string): ServerContext {
   const context = new ServerContext(connection, docsBase);
@@ -60,6 +66,11 @@ export function startServer(connection: Connection, host: WorkspaceHost, docsBas
         documentFormattingProvider: true,
         completionProvider: { triggerCharacters: [' ', '.', '@'] },
         documentRangeFormattingProvider: true,
+        hoverProvider: true,
+        codeLensProvider: { resolveProvider: false },
+        inlayHintProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite] },
+        semanticTokensProvider: { legend: semanticTokensLegend, full: true },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'okr-language-server' },

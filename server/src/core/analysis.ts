@@ -48,8 +48,8 @@ export class Analyzer {
       return this.cached.result;
     }
     const graph = new AlignmentGraph(this.index, this.config);
-    const progress = new ProgressModel(graph);
     const today = this.today();
+    const progress = new ProgressModel(graph, today);
     const problems = new Map<string, Problem[]>();
     for (const document of this.index.all()) problems.set(document.uri, [...this.fileProblems(document)]);
     for (const key of this.fileCache.keys()) if (!this.index.has(key)) this.fileCache.delete(key);

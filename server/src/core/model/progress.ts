@@ -30,7 +30,11 @@ export class ProgressModel {
   private readonly metrics = new Map<KeyResult, Metric | undefined>();
   private readonly values = new Map<KeyResult, KeyResultValue | undefined>();
 
-  constructor(graph: AlignmentGraph) {
+  /** @param today check-ins dated after it do not count yet (progress is "as of today"). */
+  constructor(
+    graph: AlignmentGraph,
+    private readonly today: Day = Number.POSITIVE_INFINITY,
+  ) {
     for (const contribution of graph.contributions) {
       const target = contribution.target?.node;
       if (!target || target === contribution.keyResult) continue;
@@ -75,7 +79,7 @@ export class ProgressModel {
       }
       if (any) return { value: sum, asOf, source: 'rollup' };
     }
-    const latest = latestCheckin(kr, unit);
+    const latest = latestCheckin(kr, unit, this.today);
     if (latest) return { value: latest.value, asOf: latest.day, source: 'checkin' };
     const current = kr.metric.current && valueIn(kr.metric.current, unit);
     if (current !== undefined) return { value: current, source: 'current' };
@@ -127,11 +131,11 @@ export function expectedProgress(period: Period, day: Day, commitment: Commitmen
  * The newest valid check-in of a key result (by date; the later line wins on the same day), its
  * value in `unit` (a check-in in another dimension is skipped).
  */
-export function latestCheckin(kr: KeyResult, unit?: Unit): { value: number; day: Day } | undefined {
+export function latestCheckin(kr: KeyResult, unit?: Unit, asOf: Day = Number.POSITIVE_INFINITY): { value: number; day: Day } | undefined {
   let best: { value: number; day: Day } | undefined;
   for (const checkin of kr.checkins) {
     const day = parseDate(checkin.date.text);
-    if (day === undefined || !checkin.value) continue;
+    if (day === undefined || day > asOf || !checkin.value) continue;
     const value = valueIn(checkin.value, unit);
     if (value === undefined || !Number.isFinite(value)) continue;
     if (!best || day >= best.day) best = { value, day };

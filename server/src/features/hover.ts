@@ -1,0 +1,481 @@
+// Hover: what an id or a reference stands for, in Markdown.
+//  - an objective (its id, or a reference to it): its title; its alignment story up to the
+//    strategy, following primary alignments; level · owner · period; progress against expected
+//    progress; where each key result stands, with its check-in trend; the objectives aligned to it
+//    by level; its problems; why it is a catch-all, if it is one;
+//  - a key result (its id, or the `kr` of `objective.kr`): its metric (written out, or inferred
+//    from the title with the statement that writes it out), value and progress, newest check-in,
+//    and for `rollup sum` the arithmetic of its contributions;
+//  - a strategy: its title and the objectives aligned to it.
+// A reference that does not resolve shows nothing: its diagnostic speaks.
+// Every piece of user text (titles, owners, notes) goes through escapeMarkdown.
+//
+// The helpers that code lens and inlay hints share (escapeMarkdown, paceOf, rollupOf, …) are
+// exported from here.
+import { MarkupKind, type Hover } from 'vscode-languageserver';
+import {
+  symbolAt,
+  type AlignmentGraph,
+  type AnalysisConfig,
+  type AnalysisResult,
+  type Checkin,
+  type KeyResult,
+  type KeyResultDefinition,
+  type Objective,
+  type ObjectiveNode,
+  type Problem,
+  type Severity,
+  type Strategy,
+} from '../core';
+import { catchAllReason, describeCatchAll } from '../core/model/catchAll';
+import { formatDay, parseDate, type Day } from '../core/model/dates';
+import type { Metric } from '../core/model/metrics';
+import { expectedProgress } from '../core/model/progress';
+import { convert, formatAmount, formatNumber, sameDimension, valueIn, type Unit } from '../core/model/units';
+import type { Feature } from '../context';
+
+export const hover: Feature = (context) => {
+  context.connection.onHover(({ textDocument, position }): Hover | null => {
+    const document = context.document(textDocument.uri);
+    if (!document) return null;
+    const symbol = symbolAt(context.index, document, context.offset(document, position));
+    if (!symbol?.target) return null;
+    const range = context.range(document.uri, symbol.span);
+    const analysis = context.analyzer.analyse();
+    const config = context.analyzer.getConfig();
+    const target = symbol.target;
+    let value: string | undefined;
+    if (target.kind === 'objective') {
+      const node = analysis.graph.node(target.node);
+      value = node ? objectiveHover(node, analysis, config) : undefined;
+    } else if (target.kind === 'keyResult') {
+      value = keyResultHover(target, analysis);
+    } else {
+      value = strategyHover(target.node, analysis.graph);
+    }
+    if (!value) return null;
+    return { contents: { kind: MarkupKind.Markdown, value }, range };
+  });
+};
+
+// ─── Objective ─────────────────────────────────────────────────────────────────────────────────
+
+const MAX_PROBLEMS = 5;
+
+function objectiveHover(node: ObjectiveNode, analysis: AnalysisResult, config: AnalysisConfig): string {
+  const { objective } = node;
+  const { graph, progress } = analysis;
+  const parts: string[] = [];
+  parts.push(`${code(objective.id.text)}${titled(objective.title.text)}`);
+
+  const facts = [node.level, node.owner, node.period?.text ?? objective.period?.text ?? node.file.header.period?.text, objective.commitment?.kind === 'aspirational' ? 'aspirational' : undefined];
+  const described = facts.filter((f): f is string => Boolean(f)).map(escapeMarkdown);
+  if (described.length) parts.push(described.join(' · '));
+
+  const pace = paceOf(node, analysis);
+  const paceLine = describePace(pace, node, analysis.today);
+  if (paceLine) parts.push(paceLine);
+
+  const story = storyOf(node, graph);
+  parts.push(renderStory(objective, story));
+  if (objective.why?.text) parts.push(`*Why:* ${escapeMarkdown(objective.why.text)}`);
+
+  if (objective.keyResults.length) {
+    const lines = objective.keyResults.map((kr) => `- ${keyResultLine(kr, analysis)}`);
+    parts.push(`**Key results**\n${lines.join('\n')}`);
+  }
+
+  const aligned = alignedByLevel(node.alignedFrom.filter((a) => a.objective !== objective), graph, config);
+  if (aligned.length) parts.push(`**Aligned to it**\n${aligned.map((line) => `- ${line}`).join('\n')}`);
+
+  const reason = catchAllReason(node, graph, progress, config);
+  if (reason) parts.push(`**Catch-all:** ${escapeMarkdown(describeCatchAll(reason))}. Anything can claim to serve it, so it takes focus away`);
+
+  const problems = problemsIn(analysis, node.uri, objective.blockSpan);
+  if (problems.length) parts.push(`**Problems**\n${renderProblems(problems)}`);
+  return parts.join('\n\n');
+}
+
+/** Where an objective stands and where it should stand by now (undefined: unknown). */
+export interface Pace {
+  /** 0..1: the weighted mean of its key results' progress. */
+  readonly done: number | undefined;
+  /** 0..1: the share of the period elapsed times the expected score; only once the period has started. */
+  readonly expected: number | undefined;
+}
+
+export function paceOf(node: ObjectiveNode, analysis: Pick<AnalysisResult, 'progress' | 'today'>): Pace {
+  const done = analysis.progress.objectiveProgress(node.objective);
+  const { period } = node;
+  const expected = period && analysis.today >= period.start ? expectedProgress(period, analysis.today, node.objective.commitment?.kind ?? 'committed') : undefined;
+  return { done: done !== undefined && Number.isFinite(done) ? done : undefined, expected: expected !== undefined && Number.isFinite(expected) ? expected : undefined };
+}
+
+function describePace(pace: Pace, node: ObjectiveNode, today: Day): string | undefined {
+  const parts: string[] = [];
+  if (pace.done !== undefined) parts.push(`${bar(pace.done)} ${percent(pace.done)} done`);
+  else if (node.objective.keyResults.length) parts.push('no progress yet');
+  if (pace.expected !== undefined) parts.push(`expected ${percent(pace.expected)}`);
+  else if (node.period && today < node.period.start) parts.push(`starts ${formatDay(node.period.start)}`);
+  return parts.length ? parts.join(' · ') : undefined;
+}
+
+/** A step of the alignment story: what the primary alignment leads to. */
+interface Step {
+  readonly kind: 'objective' | 'keyResult' | 'strategy' | 'unknown' | 'cycle';
+  readonly name: string;
+  readonly title?: string;
+  readonly level?: string;
+}
+
+/** The primary alignments from `node` up: to a strategy, to nothing, to an unknown id, or back to itself (a cycle). */
+export function storyOf(node: ObjectiveNode, graph: AlignmentGraph): Step[] {
+  const steps: Step[] = [];
+  const seen = new Set<Objective>([node.objective]);
+  let current: ObjectiveNode | undefined = node;
+  while (current) {
+    const primary = current.alignments.find((a) => a.primary);
+    if (!primary) break;
+    const target = primary.target;
+    if (!target) {
+      steps.push({ kind: 'unknown', name: referenceText(primary.reference) });
+      break;
+    }
+    if (target.kind === 'strategy') {
+      steps.push({ kind: 'strategy', name: target.node.id.text, title: target.node.title.text });
+      break;
+    }
+    const objective = target.kind === 'objective' ? target.node : target.objective;
+    const name = target.kind === 'keyResult' ? `${objective.id.text}.${target.node.id?.text ?? ''}` : objective.id.text;
+    if (seen.has(objective)) {
+      steps.push({ kind: 'cycle', name });
+      break;
+    }
+    seen.add(objective);
+    const next = graph.node(objective);
+    steps.push({ kind: target.kind, name, title: target.node.title.text, level: next?.level });
+    current = next;
+  }
+  return steps;
+}
+
+function renderStory(objective: Objective, steps: readonly Step[]): string {
+  if (!steps.length) return `**Story:** ${code(objective.id.text)} aligns to nothing: it does not reach a strategy`;
+  const chain = [code(objective.id.text)];
+  for (const step of steps) {
+    if (step.kind === 'strategy') chain.push(`${code(step.name)} (strategy)`);
+    else if (step.kind === 'unknown') chain.push(`${code(step.name)} (unknown)`);
+    else if (step.kind === 'cycle') chain.push(`${code(step.name)} ↻ (cycle)`);
+    else chain.push(code(step.name));
+  }
+  const last = steps[steps.length - 1]!;
+  const ending = last.kind === 'strategy' ? '' : last.kind === 'cycle' ? ': a cycle, it never reaches a strategy' : ': it does not reach a strategy';
+  const lines = steps
+    .filter((step) => step.title !== undefined)
+    .map((step) => `- ${code(step.name)} · ${step.kind === 'strategy' ? 'strategy' : step.kind === 'keyResult' ? 'key result' : escapeMarkdown(step.level ?? 'objective')} — ${escapeMarkdown(step.title!)}`);
+  return `**Story:** ${chain.join(' → ')}${ending}${lines.length ? `\n${lines.join('\n')}` : ''}`;
+}
+
+/** One line per key result of an objective: value against target, progress, trend of check-ins. */
+function keyResultLine(kr: KeyResult, analysis: AnalysisResult): string {
+  const { progress } = analysis;
+  const name = kr.id ? code(kr.id.text) : `“${escapeMarkdown(kr.title.text)}”`;
+  const metric = progress.metric(kr);
+  const value = progress.value(kr);
+  const krProgress = progress.keyResultProgress(kr);
+  const parts: string[] = [];
+  if (value) parts.push(metric ? standing(value.value, metric) : escapeMarkdown(formatNumber(value.value)));
+  else parts.push(metric ? `no value yet (${metricLabel(metric)})` : 'no metric');
+  if (krProgress !== undefined && metric?.kind !== 'threshold') parts.push(percent(krProgress));
+  const trend = trendOf(kr, metric?.unit, analysis.today);
+  if (trend) parts.push(trend);
+  return `${name}${kr.id ? ' ' : ' · '}${parts.join(' · ')}`;
+}
+
+/** `38 of 80 $M`, `44 POs, from 50 to 40`, `1.8 seconds, keep below 1.5 seconds: not held`. */
+function standing(value: number, metric: Metric): string {
+  if (metric.kind === 'threshold') {
+    const held = metric.direction === 'below' ? value <= metric.target : value >= metric.target;
+    return escapeMarkdown(`${formatAmount(value, metric.unit)}, keep ${metric.direction ?? 'above'} ${formatAmount(metric.target, metric.unit)}: ${held ? 'held' : 'not held'}`);
+  }
+  if (metric.baseline !== 0) return escapeMarkdown(`${formatAmount(value, metric.unit)}, from ${formatNumber(metric.baseline)} to ${formatNumber(metric.target)}`);
+  return escapeMarkdown(`${formatNumber(value)} of ${formatAmount(metric.target, metric.unit)}`);
+}
+
+function metricLabel(metric: Metric): string {
+  return `${metric.source === 'inferred' ? '≈ ' : ''}${code(metric.statement)}`;
+}
+
+/**
+ * The check-ins of a key result in date order (the later line wins on one day), in `unit`, up to
+ * `asOf`: as the progress model, a check-in dated after today does not count yet.
+ */
+export function checkinSeries(kr: KeyResult, unit: Unit | undefined, asOf: Day = Number.POSITIVE_INFINITY): { day: Day; value: number; checkin: Checkin }[] {
+  const series: { day: Day; value: number; checkin: Checkin; line: number }[] = [];
+  kr.checkins.forEach((checkin, line) => {
+    const day = parseDate(checkin.date.text);
+    if (day === undefined || day > asOf || !checkin.value) return;
+    const value = valueIn(checkin.value, unit);
+    if (value === undefined || !Number.isFinite(value)) return;
+    series.push({ day, value, checkin, line });
+  });
+  series.sort((a, b) => a.day - b.day || a.line - b.line);
+  return series;
+}
+
+/** `16 → 38 ↗`: the last three check-ins, and which way the last one went. */
+function trendOf(kr: KeyResult, unit: Unit | undefined, asOf: Day): string | undefined {
+  const series = checkinSeries(kr, unit, asOf);
+  if (series.length < 2) return undefined;
+  const last = series.slice(-3).map((s) => s.value);
+  const [before, now] = last.slice(-2) as [number, number];
+  const arrow = now > before ? '↗' : now < before ? '↘' : '→';
+  return `${escapeMarkdown(last.map(formatNumber).join(' → '))} ${arrow}`;
+}
+
+/** "department: `sales-ai`, `pipeline`", one line per level, top level first. */
+function alignedByLevel(alignments: ObjectiveNode['alignedFrom'], graph: AlignmentGraph, config: AnalysisConfig): string[] {
+  const byObjective = new Map<Objective, { primary: boolean; via: Set<string> }>();
+  for (const alignment of alignments) {
+    const entry = byObjective.get(alignment.objective) ?? { primary: false, via: new Set<string>() };
+    entry.primary ||= alignment.primary;
+    if (alignment.reference.keyResult) entry.via.add(alignment.reference.keyResult.text);
+    byObjective.set(alignment.objective, entry);
+  }
+  const groups = new Map<string, string[]>();
+  const rankOf = new Map<string, number>();
+  for (const [objective, entry] of byObjective) {
+    const node = graph.node(objective);
+    const level = node?.level ?? 'no level';
+    const rank = node?.rank ?? config.levels.length;
+    rankOf.set(level, Math.min(rankOf.get(level) ?? Infinity, rank));
+    const via = entry.via.size ? ` (via ${[...entry.via].map((kr) => code(`.${kr}`)).join(', ')})` : '';
+    const list = groups.get(level) ?? [];
+    list.push(`${code(objective.id.text)}${via}${entry.primary ? '' : ' *(extra link)*'}`);
+    groups.set(level, list);
+  }
+  return [...groups]
+    .sort(([a], [b]) => rankOf.get(a)! - rankOf.get(b)!)
+    .map(([level, list]) => `${escapeMarkdown(level)}: ${list.join(', ')}`);
+}
+
+function problemsIn(analysis: AnalysisResult, uri: string, span: { start: number; end: number }): readonly Problem[] {
+  return (analysis.problems.get(uri) ?? []).filter((p) => p.span.start >= span.start && p.span.end <= span.end);
+}
+
+const SEVERITY_ICONS: Readonly<Record<Severity, string>> = { error: '⛔', warning: '⚠️', info: 'ℹ️', hint: '💡' };
+
+function renderProblems(problems: readonly Problem[]): string {
+  const lines = problems.slice(0, MAX_PROBLEMS).map((p) => `- ${SEVERITY_ICONS[p.severity] ?? ''} ${code(p.rule)} ${escapeKeepingCode(p.message)}`);
+  if (problems.length > MAX_PROBLEMS) lines.push(`- +${problems.length - MAX_PROBLEMS} more`);
+  return lines.join('\n');
+}
+
+// ─── Key result ────────────────────────────────────────────────────────────────────────────────
+
+function keyResultHover(target: KeyResultDefinition, analysis: AnalysisResult): string {
+  const { node: kr, objective, uri } = target;
+  const { progress } = analysis;
+  const parts: string[] = [];
+  const name = kr.id ? code(`${objective.id.text}.${kr.id.text}`) : `key result of ${code(objective.id.text)}`;
+  parts.push(`${name}${titled(kr.title.text)}`);
+
+  const metric = progress.metric(kr);
+  if (!metric) parts.push('*No metric:* write `from … to`, `target` or `keep above/below` under it');
+  else if (metric.source === 'explicit') parts.push(`*Metric:* ${code(metric.statement)}`);
+  else {
+    const from = metric.span ? kr.title.text.slice(metric.span.start - kr.title.span.start, metric.span.end - kr.title.span.start) : '';
+    const quoted = from ? `"${escapeMarkdown(from)}"` : 'the title';
+    parts.push(`*Metric inferred from the title:* ${quoted} → ${code(metric.statement)}. Write it out under the key result: ${code(metric.statement)}`);
+  }
+
+  const value = progress.value(kr);
+  const krProgress = progress.keyResultProgress(kr);
+  if (value) {
+    const source = value.source === 'rollup' ? 'sum of its contributions' : value.source === 'checkin' ? `check-in${value.asOf !== undefined ? ` of ${formatDay(value.asOf)}` : ''}` : '`current`';
+    const shown = metric ? standing(value.value, metric) : escapeMarkdown(formatNumber(value.value));
+    const done = krProgress !== undefined && metric?.kind !== 'threshold' ? ` · ${bar(krProgress)} ${percent(krProgress)} done` : '';
+    parts.push(`*Value:* ${shown} (${source})${done}`);
+  } else {
+    parts.push('*Value:* none yet: add a `checkin DATE VALUE` line');
+  }
+
+  const newest = checkinSeries(kr, metric?.unit, analysis.today).pop();
+  if (newest) {
+    const { checkin } = newest;
+    const facts = [formatDay(newest.day), escapeMarkdown(formatAmount(newest.value, metric?.unit))];
+    if (checkin.confidence && Number.isFinite(checkin.confidence.value)) facts.push(`confidence ${escapeMarkdown(formatNumber(checkin.confidence.value))}`);
+    const note = checkin.note?.text ? ` — ${escapeMarkdown(checkin.note.text)}` : '';
+    parts.push(`*Newest check-in:* ${facts.join(' · ')}${note}`);
+  }
+  const later = kr.checkins.filter((c) => (parseDate(c.date.text) ?? -Infinity) > analysis.today);
+  if (later.length) {
+    parts.push(`*Not counted yet:* ${later.length} check-in${later.length === 1 ? '' : 's'} dated after today (${formatDay(analysis.today)}): ${later.map((c) => escapeMarkdown(c.date.text)).join(', ')}`);
+  }
+
+  if (kr.rollupSum) {
+    const rollup = rollupOf(kr, analysis);
+    parts.push(renderRollup(rollup));
+  }
+
+  if (kr.contributesTo) {
+    const into = analysis.graph.resolve(kr.contributesTo);
+    const title = into?.kind === 'keyResult' ? ` ${escapeMarkdown(into.node.title.text)}` : '';
+    parts.push(`*Contributes to* ${code(referenceText(kr.contributesTo))}${title}`);
+  }
+
+  const extra: string[] = [];
+  if (kr.owner?.text) extra.push(`owner ${escapeMarkdown(kr.owner.text)}`);
+  if (kr.weight && Number.isFinite(kr.weight.value)) extra.push(`weight ${escapeMarkdown(formatNumber(kr.weight.value))}`);
+  if (extra.length) parts.push(extra.join(' · '));
+
+  const problems = problemsIn(analysis, uri, kr.blockSpan);
+  if (problems.length) parts.push(`**Problems**\n${renderProblems(problems)}`);
+  return parts.join('\n\n');
+}
+
+/** One key result that contributes to a rollup, in the rollup's unit. */
+export interface RollupTerm {
+  /** The contributing objective's id (`objective.kr` when one objective contributes twice). */
+  readonly label: string;
+  readonly keyResult: KeyResult;
+  /** Its target in the rollup's unit; undefined when left out (see `leftOut`). */
+  readonly target: number | undefined;
+  /** Its current value in the rollup's unit, if any. */
+  readonly value: number | undefined;
+  /** Why its target is left out of the sum. */
+  readonly leftOut?: string;
+}
+
+export interface Rollup {
+  readonly unit: Unit | undefined;
+  /** The rollup's own target, when it has a range metric. */
+  readonly target: number | undefined;
+  readonly terms: readonly RollupTerm[];
+  /** The sum of the contributors' targets that add. */
+  readonly targetSum: number;
+  /** The sum of the contributors' values (what the rollup's value is). */
+  readonly valueSum: number | undefined;
+}
+
+/** The contributions to a `rollup sum` key result: their targets and values in its unit. */
+export function rollupOf(kr: KeyResult, analysis: Pick<AnalysisResult, 'graph' | 'progress'>): Rollup {
+  const { graph, progress } = analysis;
+  const metric = progress.metric(kr);
+  const unit = metric?.unit;
+  const owners = new Map<KeyResult, Objective>();
+  for (const contribution of graph.contributions) owners.set(contribution.keyResult, contribution.objective);
+  const contributors = progress.contributors(kr);
+  const perObjective = new Map<Objective | undefined, number>();
+  for (const c of contributors) perObjective.set(owners.get(c), (perObjective.get(owners.get(c)) ?? 0) + 1);
+
+  const terms: RollupTerm[] = [];
+  let targetSum = 0;
+  let valueSum: number | undefined;
+  for (const contributor of contributors) {
+    const objective = owners.get(contributor);
+    const objectiveId = objective?.id.text ?? '?';
+    const label = (perObjective.get(objective) ?? 0) > 1 && contributor.id ? `${objectiveId}.${contributor.id.text}` : objectiveId;
+    const own = progress.metric(contributor);
+    const leftOut = !own
+      ? 'no target'
+      : own.kind === 'threshold'
+        ? 'a threshold, not an amount'
+        : !sameDimension(own.unit, unit)
+          ? `in ${own.unit?.label ?? 'plain numbers'}, which does not add into ${unit?.label ?? 'plain numbers'}`
+          : undefined;
+    const target = own && !leftOut ? convert(own.target, own.unit, unit) : undefined;
+    if (target !== undefined) targetSum += target;
+    const v = progress.value(contributor);
+    const value = v && Number.isFinite(v.value) && sameDimension(own?.unit, unit) ? convert(v.value, own?.unit, unit) : undefined;
+    if (value !== undefined) valueSum = (valueSum ?? 0) + value;
+    terms.push({ label, keyResult: contributor, target, value, leftOut });
+  }
+  const target = metric?.kind === 'range' ? metric.target : undefined;
+  return { unit, target, terms, targetSum, valueSum };
+}
+
+/** `80 + 70 + 50 = 200 $M` (the contributors' targets), or undefined when none adds. */
+export function rollupArithmetic(rollup: Rollup, labelled: boolean): string | undefined {
+  const adding = rollup.terms.filter((t) => t.target !== undefined);
+  if (!adding.length) return undefined;
+  const terms = adding.map((t) => `${labelled ? `${t.label} ` : ''}${formatNumber(t.target!)}`).join(' + ');
+  return `${terms} = ${formatAmount(rollup.targetSum, rollup.unit)}`;
+}
+
+function renderRollup(rollup: Rollup): string {
+  if (!rollup.terms.length) return '*Rollup sum:* nothing contributes to it yet (`contributes to` from another key result)';
+  const lines: string[] = [];
+  const targets = rollupArithmetic(rollup, true);
+  if (targets) lines.push(`- targets: ${escapeMarkdown(`${targets}${rollup.target !== undefined ? ` of ${formatAmount(rollup.target, rollup.unit)}` : ''}`)}`);
+  const withValue = rollup.terms.filter((t) => t.value !== undefined);
+  if (withValue.length && rollup.valueSum !== undefined) {
+    lines.push(`- values: ${escapeMarkdown(`${withValue.map((t) => `${t.label} ${formatNumber(t.value!)}`).join(' + ')} = ${formatAmount(rollup.valueSum, rollup.unit)}`)}`);
+  }
+  const leftOut = rollup.terms.filter((t) => t.leftOut);
+  if (leftOut.length) lines.push(`- left out of the sum: ${leftOut.map((t) => `${escapeMarkdown(t.label)} (${escapeMarkdown(t.leftOut!)})`).join(', ')}`);
+  return `**Rollup sum** of ${rollup.terms.length} contribution${rollup.terms.length === 1 ? '' : 's'}\n${lines.join('\n')}`;
+}
+
+// ─── Strategy ──────────────────────────────────────────────────────────────────────────────────
+
+function strategyHover(strategy: Strategy, graph: AlignmentGraph): string {
+  const parts = [`${code(strategy.id.text)} *(strategy)*${titled(strategy.title.text)}`];
+  const direct = graph.alignments.filter((a) => a.target?.kind === 'strategy' && a.target.node === strategy);
+  const aligned = alignedByLevel(direct, graph, graph.config);
+  if (aligned.length) parts.push(`**Aligned to it**\n${aligned.map((line) => `- ${line}`).join('\n')}`);
+  else parts.push('No objective aligns to it yet');
+  let inTree = 0;
+  for (const node of graph.nodes.values()) {
+    const last = storyOf(node, graph).at(-1);
+    if (last?.kind === 'strategy' && graph.index.resolve(last.name)?.node === strategy) inTree++;
+  }
+  if (inTree) parts.push(`${inTree} objective${inTree === 1 ? '' : 's'} in its tree (following primary alignments)`);
+  return parts.join('\n\n');
+}
+
+// ─── Text ──────────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * User text made literal in Markdown. Everywhere: what starts emphasis, code, a link, HTML, an
+ * entity, a table cell, strikethrough or math (`\ ` * _ [ ] < > & | ~ $`). At the start of the
+ * text only: what starts a heading, a list, a quote or a rule (`#`, `-`, `+`, `=`, `>`, `1.`).
+ * CommonMark allows a backslash before any ASCII punctuation, so the text reads the same.
+ */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/[\\`*_[\]<>&|~$]/g, '\\$&')
+    .replace(/^([#+\-=])/, '\\$1')
+    .replace(/^(\d+)([.)])(?=\s|$)/, '$1\\$2');
+}
+
+/** Markdown from a diagnostic message: its `code spans` are kept, everything else is escaped. */
+function escapeKeepingCode(text: string): string {
+  const pieces = text.split(/(`[^`\n]+`)/);
+  return pieces.map((piece, i) => (i % 2 === 1 ? piece : escapeMarkdown(piece))).join('');
+}
+
+/** ` **Title**` after an id, or nothing for a title not typed yet. */
+function titled(title: string): string {
+  return title.trim() ? ` **${escapeMarkdown(title.trim())}**` : '';
+}
+
+/** Inline code, or escaped text when it holds a backtick. */
+function code(text: string): string {
+  return text.includes('`') ? escapeMarkdown(text) : `\`${text}\``;
+}
+
+function referenceText(reference: { objective: { text: string }; keyResult?: { text: string } }): string {
+  return reference.keyResult ? `${reference.objective.text}.${reference.keyResult.text}` : reference.objective.text;
+}
+
+/** `54%` (rounded to a whole percent). */
+export function percent(fraction: number): string {
+  return `${Math.round(fraction * 100)}%`;
+}
+
+/** `▓▓▓▓▓░░░░░`: ten cells. */
+export function bar(fraction: number, width = 10): string {
+  const filled = Math.round(Math.min(1, Math.max(0, fraction)) * width);
+  return '▓'.repeat(filled) + '░'.repeat(width - filled);
+}
