@@ -12,3 +12,4 @@ export { AlignmentGraph, parentObjective, type Alignment, type Target, type Obje
 export * from './navigation';
 export * from './configFile';
 export * from './format';
+export type * from './tree';

@@ -1,0 +1,116 @@
+// The alignment tree as a plain model: what the preview renders (in the webview, and in the
+// command line's HTML export). Strategies at the top; objectives under what they align to first;
+// key results inside their objective. Extra alignments, enabling links and `contributes to`
+// are links, not tree edges. Plain JSON only: it crosses the LSP connection and the webview.
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+
+export interface TreeProblem {
+  readonly severity: Severity;
+  readonly rule: string;
+  readonly message: string;
+  /** 0-based line of the problem. */
+  readonly line: number;
+}
+
+export interface TreeLocation {
+  readonly uri: string;
+  /** 0-based lines of the node's block (the objective line to its last attribute). */
+  readonly startLine: number;
+  readonly endLine: number;
+}
+
+export interface TreeKeyResult {
+  /** `revenue.arr`, or `revenue#2` for a key result without id (2nd key result of `revenue`). */
+  readonly key: string;
+  readonly id?: string;
+  readonly title: string;
+  readonly owner?: string;
+  /** The metric as a statement: `from 0 to 200 $M`, `keep above 99.9 %`. */
+  readonly metric?: string;
+  readonly metricInferred?: boolean;
+  /** Current value as text: `38 $M`. */
+  readonly value?: string;
+  /** 0..1 */
+  readonly progress?: number;
+  /** `rollup sum`: the arithmetic of its contributions' targets, e.g. `80 + 70 + 50 = 200 $M of 200 $M`. */
+  readonly rollup?: string;
+  /** `contributes to` target key, e.g. `revenue.arr`. */
+  readonly contributesTo?: string;
+  readonly problems: readonly TreeProblem[];
+  readonly location: TreeLocation;
+}
+
+export interface TreeObjective {
+  readonly kind: 'objective';
+  /** The objective's id (unique in the model; a duplicate id gets `#2`, `#3`). */
+  readonly key: string;
+  readonly id: string;
+  readonly title: string;
+  readonly level?: string;
+  /** 0 for the top level; undefined when unknown. */
+  readonly rank?: number;
+  readonly owner?: string;
+  readonly period?: string;
+  readonly commitment?: 'committed' | 'aspirational';
+  readonly why?: string;
+  /** 0..1, weighted mean of its key results; undefined when none has progress. */
+  readonly progress?: number;
+  /** 0..1, where it should be today; undefined before the period starts or without a period. */
+  readonly expected?: number;
+  /** When it is a catch-all, why (one line). */
+  readonly catchAll?: string;
+  /** When it sits under a key result of its parent: that key result's key. */
+  readonly viaKeyResult?: string;
+  /** Its parent is at its own level: it enables the parent rather than breaking it down (drawn differently). */
+  readonly enabling?: boolean;
+  readonly keyResults: readonly TreeKeyResult[];
+  /** Problems of the objective's own lines (key results carry theirs). */
+  readonly problems: readonly TreeProblem[];
+  readonly children: readonly TreeObjective[];
+  readonly location: TreeLocation;
+}
+
+export interface TreeStrategy {
+  readonly kind: 'strategy';
+  readonly key: string;
+  readonly id: string;
+  readonly title: string;
+  readonly children: readonly TreeObjective[];
+  readonly location: TreeLocation;
+}
+
+/** A group of roots that hang under no strategy: not aligned, aligned to something unknown, or in a cycle. */
+export interface TreeGroup {
+  readonly kind: 'group';
+  readonly key: string;
+  readonly title: string;
+  readonly children: readonly TreeObjective[];
+}
+
+export type TreeRoot = TreeStrategy | TreeGroup;
+
+export interface TreeLink {
+  /** Keys of objectives or key results. */
+  readonly from: string;
+  readonly to: string;
+  /**
+   * `extra`: a second (third…) `aligns to`; `enabling`: an alignment to an objective at the same
+   * level (People Ops enabling Engineering); `contributes`: a `contributes to`.
+   */
+  readonly kind: 'extra' | 'enabling' | 'contributes';
+}
+
+export interface TreeModel {
+  /** Today as used for progress and expected progress (YYYY-MM-DD). */
+  readonly today: string;
+  /** Values for the filters, in a useful order. */
+  readonly levels: readonly string[];
+  readonly periods: readonly string[];
+  readonly owners: readonly string[];
+  readonly roots: readonly TreeRoot[];
+  readonly links: readonly TreeLink[];
+  /** Problems in the whole workspace, by severity. */
+  readonly totals: Readonly<Record<Severity, number>>;
+  readonly objectiveCount: number;
+}
