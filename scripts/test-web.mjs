@@ -2,8 +2,8 @@
 // `node esbuild.mjs`) in VS Code for the web, in Debian's headless Chromium, offline. The
 // workspace folder is samples/. Prints mocha's report and a last line
 // `extension-host: N passed, M failed`; exits 0 only when every test passed.
-// After the suite, saves a screenshot of the workbench to docs/images/vscode-web-diagnostics.png
-// (see test/extension/suite/readme-screenshot.test.ts).
+// After the suite, saves the screenshots of the workbench the tests ask for to docs/images/
+// (vscode-web-diagnostics.png and vscode-web-hover.png: see test/extension/suite/readme-*.test.ts).
 //
 // Usage: node esbuild.mjs && node scripts/test-web.mjs [--verbose] [--headed]
 //   --verbose   also print the browser console, page errors and test-web's request log
@@ -18,9 +18,16 @@ const verbose = process.argv.includes('--verbose');
 const headed = process.argv.includes('--headed');
 const timeoutSeconds = Number(process.env.OKR_WEB_TEST_TIMEOUT ?? 300);
 const testsPath = path.join(repoRoot, 'dist', 'test', 'web', 'index.js');
-const screenshotPath = path.join(repoRoot, 'docs', 'images', 'vscode-web-diagnostics.png');
-// Handshake with readme-screenshot.test.ts: files the test fetches from the test-web server
-// (`screenshot-taken` says "pending" until the picture is saved, then "done").
+const screenshotDir = path.join(repoRoot, 'docs', 'images');
+// Handshake with the readme-*screenshot.test.ts files: a test logs `[okr-tests] screenshot: ready`,
+// optionally followed by a file name (`… ready vscode-web-hover.png`; without one:
+// vscode-web-diagnostics.png), then polls the files below, which it fetches from the test-web
+// server. `screenshot-wanted` exists while the runner takes screenshots; `screenshot-taken` says
+// "pending" until the first picture is saved, then "done" for the unnamed one and
+// "done NAME" for a named one (so that each test waits for its own).
+const defaultScreenshot = 'vscode-web-diagnostics.png';
+const screenshotName = /^[A-Za-z0-9][A-Za-z0-9._-]*\.png$/; // a plain file name in docs/images/
+const screenshotReady = /\[okr-tests\] screenshot: ready(?:\s+(\S+))?\s*$/;
 const screenshotWanted = path.join(path.dirname(testsPath), 'screenshot-wanted');
 const screenshotTaken = path.join(path.dirname(testsPath), 'screenshot-taken');
 const summaryPattern = /extension-host: (\d+) passed, (\d+) failed/;
@@ -58,7 +65,7 @@ async function main() {
   let server;
   let browser;
   let summary; // { passed, failed, line }
-  let screenshot; // the promise of the screenshot, once asked for
+  let screenshots = Promise.resolve(); // the screenshots asked for, one after the other
   let outcome; // { code } from the workbench, or { error }
   let finish;
   const finished = new Promise((resolve) => (finish = resolve));
@@ -73,15 +80,18 @@ async function main() {
   process.once('SIGINT', interrupt);
   process.once('SIGTERM', interrupt);
 
-  const takeScreenshot = async (page) => {
+  /** Saves a screenshot to docs/images/`name` (the default one when `name` is undefined). */
+  const takeScreenshot = async (page, name) => {
     try {
-      await fs.mkdir(path.dirname(screenshotPath), { recursive: true });
+      if (name !== undefined && !screenshotName.test(name)) throw new Error(`"${name}" is not a file name like vscode-web-hover.png`);
+      const screenshotPath = path.join(screenshotDir, name ?? defaultScreenshot);
+      await fs.mkdir(screenshotDir, { recursive: true });
       await page.screenshot({ path: screenshotPath });
       console.log(`test-web: screenshot saved to ${path.relative(repoRoot, screenshotPath)}`);
     } catch (error) {
       console.error(`test-web: the screenshot failed: ${error}`);
     } finally {
-      await fs.writeFile(screenshotTaken, 'done\n').catch(() => {});
+      await fs.writeFile(screenshotTaken, name === undefined ? 'done\n' : `done ${name}\n`).catch(() => {});
     }
   };
 
@@ -97,8 +107,9 @@ async function main() {
       if (!verbose && workbenchChatter.some((pattern) => pattern.test(text))) return;
       const match = summaryPattern.exec(text);
       if (match) summary = { passed: Number(match[1]), failed: Number(match[2]), line: text.trim() };
-      if (text.includes('[okr-tests] screenshot: ready')) {
-        screenshot ??= takeScreenshot(page);
+      const ready = screenshotReady.exec(text);
+      if (ready) {
+        screenshots = screenshots.then(() => takeScreenshot(page, ready[1]));
         return;
       }
       (console[type] ?? console.log)(text);
@@ -111,7 +122,7 @@ async function main() {
     console.log(`test-web: VS Code for the web on ${server.url}, workspace folder samples/, tests ${path.relative(repoRoot, testsPath)}`);
     await page.goto(server.url);
     await finished;
-    await screenshot;
+    await screenshots;
   } catch (error) {
     end({ error: error?.stack ?? String(error) });
   } finally {
