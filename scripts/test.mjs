@@ -1,6 +1,7 @@
 // `npm test`: type-checks, builds, then runs every suite — unit (core), LSP (the built server over
-// stdio), extension host (VS Code for the web in headless Chromium) — and prints their counts.
-// Exits non-zero when anything fails. `--skip-web` leaves out the extension-host suite.
+// stdio), the command line, the preview page in Chromium, the extension host (VS Code for the web
+// in headless Chromium) — and prints their counts. Exits non-zero when anything fails.
+// `--skip-web` leaves out the suites that need Chromium.
 import { spawn } from 'node:child_process';
 
 const skipWeb = process.argv.includes('--skip-web');
@@ -11,6 +12,8 @@ const stages = [
   { name: 'build tests', command: ['node', 'scripts/build-tests.mjs'], counts: false },
   { name: 'unit', command: ['node', '--test', '--test-reporter=spec', 'dist/test/unit/'], counts: 'node' },
   { name: 'lsp', command: ['node', '--test', '--test-reporter=spec', 'dist/test/lsp/'], counts: 'node' },
+  { name: 'cli', command: ['node', '--test', '--test-reporter=spec', 'dist/test/cli/'], counts: 'node' },
+  ...(skipWeb ? [] : [{ name: 'preview page', command: ['node', '--test', '--test-reporter=spec', 'test/preview/preview.test.mjs'], counts: 'node' }]),
   ...(skipWeb ? [] : [{ name: 'extension host', command: ['node', 'scripts/test-web.mjs'], counts: 'web' }]),
 ];
 

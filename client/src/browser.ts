@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/browser';
 import { clientOptions, registerCommands, type OkrExtensionApi } from './common';
+import { registerPreview } from './preview/panel';
 import { FindFilesRequest, ReadFileRequest } from '../../server/src/protocol';
 
 let client: LanguageClient | undefined;
@@ -27,7 +28,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<OkrExt
   registerCommands(context);
   const ready = client.start();
   context.subscriptions.push(client);
-  return { client, ready };
+  const preview = registerPreview(context, client, ready);
+  return { client, ready, preview };
 }
 
 export async function deactivate(): Promise<void> {

@@ -2,6 +2,7 @@
 // commands. Each entry only decides how the server process is started.
 import * as vscode from 'vscode';
 import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
+import type { PreviewApi } from './preview/panel';
 
 export const languageId = 'okr';
 
@@ -27,6 +28,8 @@ export function clientOptions(context: vscode.ExtensionContext): LanguageClientO
 export interface OkrExtensionApi {
   readonly client: BaseLanguageClient;
   readonly ready: Promise<void>;
+  /** The alignment-tree preview (client/src/preview/panel.ts): its panel and messages, for tests. */
+  readonly preview: PreviewApi;
 }
 
 /** Commands the server's code lenses call. */

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
 import { clientOptions, registerCommands, type OkrExtensionApi } from './common';
+import { registerPreview } from './preview/panel';
 
 let client: LanguageClient | undefined;
 
@@ -16,7 +17,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<OkrExt
   registerCommands(context);
   const ready = client.start();
   context.subscriptions.push(client);
-  return { client, ready };
+  const preview = registerPreview(context, client, ready);
+  return { client, ready, preview };
 }
 
 export async function deactivate(): Promise<void> {

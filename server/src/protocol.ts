@@ -18,3 +18,15 @@ export namespace ReadFileRequest {
   }
   export type Result = string | null;
 }
+
+/** Client → server: the workspace's alignment tree (server/src/core/tree.ts). */
+export namespace TreeRequest {
+  export const method = 'okr/tree';
+  export type Params = Record<string, never>;
+  export type Result = import('./core/tree').TreeModel;
+}
+
+/** Server → client: the workspace changed (sent after its diagnostics): ask `okr/tree` again. No params. */
+export namespace TreeChangedNotification {
+  export const method = 'okr/didChangeTree';
+}

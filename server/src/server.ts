@@ -27,10 +27,12 @@ import { codeLens } from './features/codeLens';
 import { inlayHints } from './features/inlayHints';
 import { codeActions } from './features/codeActions';
 import { semanticTokens, semanticTokensLegend } from './features/semanticTokens';
+import { tree } from './features/tree';
+import { TreeChangedNotification } from './protocol';
 import type { WorkspaceHost } from './host';
 import { CONFIG_FILE_NAME, computeLineStarts, defaultConfig, parseConfig, rules } from './core';
 
-const features: Feature[] = [documentSymbols, foldingRanges, definition, references, documentHighlight, workspaceSymbols, rename, formatting, completion, hover, codeLens, inlayHints, codeActions, semanticTokens];
+const features: Feature[] = [documentSymbols, foldingRanges, definition, references, documentHighlight, workspaceSymbols, rename, formatting, completion, hover, codeLens, inlayHints, codeActions, semanticTokens, tree];
 
 export function startServer(connection: Connection, host: WorkspaceHost, docsBase?: string): ServerContext {
   const context = new ServerContext(connection, docsBase);
@@ -46,6 +48,7 @@ export function startServer(connection: Connection, host: WorkspaceHost, docsBas
     setTimeout(() => {
       scheduled = false;
       publisher.publish();
+      void connection.sendNotification(TreeChangedNotification.method);
     }, 0);
   };
 

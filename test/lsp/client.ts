@@ -166,3 +166,34 @@ export function applyEdits(text: string, edits: { range: { start: { line: number
   for (const edit of sorted) result = result.slice(0, offset(edit.range.start)) + edit.newText + result.slice(offset(edit.range.end));
   return result;
 }
+
+/**
+ * Records a server → client notification (e.g. `okr/didChangeTree`): how many arrived, and a wait
+ * for the n-th. Call it before the notifications can arrive (before `initialize` for the first).
+ */
+export function recordNotifications(client: LspClient, method: string): { readonly received: unknown[]; waitFor(count: number, timeoutMs?: number): Promise<unknown> } {
+  const received: unknown[] = [];
+  const waiters: (() => void)[] = [];
+  client.connection.onNotification(method, (params: unknown) => {
+    received.push(params);
+    for (const wake of waiters.splice(0)) wake();
+  });
+  return {
+    received,
+    async waitFor(count, timeoutMs = 10_000) {
+      const deadline = Date.now() + timeoutMs;
+      while (received.length < count) {
+        const left = deadline - Date.now();
+        if (left <= 0) throw new Error(`timed out waiting for ${method} #${count} (${received.length} arrived); server stderr: ${client.stderr}`);
+        await new Promise<void>((wake) => {
+          const timer = setTimeout(wake, left);
+          waiters.push(() => {
+            clearTimeout(timer);
+            wake();
+          });
+        });
+      }
+      return received[count - 1];
+    },
+  };
+}

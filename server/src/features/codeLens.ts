@@ -6,7 +6,8 @@
 import type { CodeLens } from 'vscode-languageserver';
 import type { AlignmentGraph, Objective, Strategy } from '../core';
 import type { Feature } from '../context';
-import { paceOf, percent } from './hover';
+import { paceOf } from '../core/model/insight';
+import { percent } from './hover';
 
 export const SHOW_REFERENCES_COMMAND = 'okr.showReferences';
 

@@ -10,15 +10,14 @@
 // A reference that does not resolve shows nothing: its diagnostic speaks.
 // Every piece of user text (titles, owners, notes) goes through escapeMarkdown.
 //
-// The helpers that code lens and inlay hints share (escapeMarkdown, paceOf, rollupOf, …) are
-// exported from here.
+// The Markdown helpers that code lens and inlay hints share (escapeMarkdown, percent, bar) are
+// exported from here; the computations (paceOf, storyOf, rollupOf, …) live in core/model/insight.
 import { MarkupKind, type Hover } from 'vscode-languageserver';
 import {
   symbolAt,
   type AlignmentGraph,
   type AnalysisConfig,
   type AnalysisResult,
-  type Checkin,
   type KeyResult,
   type KeyResultDefinition,
   type Objective,
@@ -29,10 +28,11 @@ import {
 } from '../core';
 import { catchAllReason, describeCatchAll } from '../core/model/catchAll';
 import { formatDay, parseDate, type Day } from '../core/model/dates';
+import { checkinSeries, paceOf, referenceText, rollupArithmetic, rollupOf, storyOf, type Pace, type Rollup, type Step } from '../core/model/insight';
 import type { Metric } from '../core/model/metrics';
-import { expectedProgress } from '../core/model/progress';
-import { convert, formatAmount, formatNumber, sameDimension, valueIn, type Unit } from '../core/model/units';
+import { formatAmount, formatNumber, type Unit } from '../core/model/units';
 import type { Feature } from '../context';
+import { escapeMarkdown } from '../core/util/markdown';
 
 export const hover: Feature = (context) => {
   context.connection.onHover(({ textDocument, position }): Hover | null => {
@@ -96,21 +96,6 @@ function objectiveHover(node: ObjectiveNode, analysis: AnalysisResult, config: A
   return parts.join('\n\n');
 }
 
-/** Where an objective stands and where it should stand by now (undefined: unknown). */
-export interface Pace {
-  /** 0..1: the weighted mean of its key results' progress. */
-  readonly done: number | undefined;
-  /** 0..1: the share of the period elapsed times the expected score; only once the period has started. */
-  readonly expected: number | undefined;
-}
-
-export function paceOf(node: ObjectiveNode, analysis: Pick<AnalysisResult, 'progress' | 'today'>): Pace {
-  const done = analysis.progress.objectiveProgress(node.objective);
-  const { period } = node;
-  const expected = period && analysis.today >= period.start ? expectedProgress(period, analysis.today, node.objective.commitment?.kind ?? 'committed') : undefined;
-  return { done: done !== undefined && Number.isFinite(done) ? done : undefined, expected: expected !== undefined && Number.isFinite(expected) ? expected : undefined };
-}
-
 function describePace(pace: Pace, node: ObjectiveNode, today: Day): string | undefined {
   const parts: string[] = [];
   if (pace.done !== undefined) parts.push(`${bar(pace.done)} ${percent(pace.done)} done`);
@@ -118,45 +103,6 @@ function describePace(pace: Pace, node: ObjectiveNode, today: Day): string | und
   if (pace.expected !== undefined) parts.push(`expected ${percent(pace.expected)}`);
   else if (node.period && today < node.period.start) parts.push(`starts ${formatDay(node.period.start)}`);
   return parts.length ? parts.join(' · ') : undefined;
-}
-
-/** A step of the alignment story: what the primary alignment leads to. */
-interface Step {
-  readonly kind: 'objective' | 'keyResult' | 'strategy' | 'unknown' | 'cycle';
-  readonly name: string;
-  readonly title?: string;
-  readonly level?: string;
-}
-
-/** The primary alignments from `node` up: to a strategy, to nothing, to an unknown id, or back to itself (a cycle). */
-export function storyOf(node: ObjectiveNode, graph: AlignmentGraph): Step[] {
-  const steps: Step[] = [];
-  const seen = new Set<Objective>([node.objective]);
-  let current: ObjectiveNode | undefined = node;
-  while (current) {
-    const primary = current.alignments.find((a) => a.primary);
-    if (!primary) break;
-    const target = primary.target;
-    if (!target) {
-      steps.push({ kind: 'unknown', name: referenceText(primary.reference) });
-      break;
-    }
-    if (target.kind === 'strategy') {
-      steps.push({ kind: 'strategy', name: target.node.id.text, title: target.node.title.text });
-      break;
-    }
-    const objective = target.kind === 'objective' ? target.node : target.objective;
-    const name = target.kind === 'keyResult' ? `${objective.id.text}.${target.node.id?.text ?? ''}` : objective.id.text;
-    if (seen.has(objective)) {
-      steps.push({ kind: 'cycle', name });
-      break;
-    }
-    seen.add(objective);
-    const next = graph.node(objective);
-    steps.push({ kind: target.kind, name, title: target.node.title.text, level: next?.level });
-    current = next;
-  }
-  return steps;
 }
 
 function renderStory(objective: Objective, steps: readonly Step[]): string {
@@ -204,23 +150,6 @@ function standing(value: number, metric: Metric): string {
 
 function metricLabel(metric: Metric): string {
   return `${metric.source === 'inferred' ? '≈ ' : ''}${code(metric.statement)}`;
-}
-
-/**
- * The check-ins of a key result in date order (the later line wins on one day), in `unit`, up to
- * `asOf`: as the progress model, a check-in dated after today does not count yet.
- */
-export function checkinSeries(kr: KeyResult, unit: Unit | undefined, asOf: Day = Number.POSITIVE_INFINITY): { day: Day; value: number; checkin: Checkin }[] {
-  const series: { day: Day; value: number; checkin: Checkin; line: number }[] = [];
-  kr.checkins.forEach((checkin, line) => {
-    const day = parseDate(checkin.date.text);
-    if (day === undefined || day > asOf || !checkin.value) return;
-    const value = valueIn(checkin.value, unit);
-    if (value === undefined || !Number.isFinite(value)) return;
-    series.push({ day, value, checkin, line });
-  });
-  series.sort((a, b) => a.day - b.day || a.line - b.line);
-  return series;
 }
 
 /** `16 → 38 ↗`: the last three check-ins, and which way the last one went. */
@@ -334,75 +263,6 @@ function keyResultHover(target: KeyResultDefinition, analysis: AnalysisResult): 
   return parts.join('\n\n');
 }
 
-/** One key result that contributes to a rollup, in the rollup's unit. */
-export interface RollupTerm {
-  /** The contributing objective's id (`objective.kr` when one objective contributes twice). */
-  readonly label: string;
-  readonly keyResult: KeyResult;
-  /** Its target in the rollup's unit; undefined when left out (see `leftOut`). */
-  readonly target: number | undefined;
-  /** Its current value in the rollup's unit, if any. */
-  readonly value: number | undefined;
-  /** Why its target is left out of the sum. */
-  readonly leftOut?: string;
-}
-
-export interface Rollup {
-  readonly unit: Unit | undefined;
-  /** The rollup's own target, when it has a range metric. */
-  readonly target: number | undefined;
-  readonly terms: readonly RollupTerm[];
-  /** The sum of the contributors' targets that add. */
-  readonly targetSum: number;
-  /** The sum of the contributors' values (what the rollup's value is). */
-  readonly valueSum: number | undefined;
-}
-
-/** The contributions to a `rollup sum` key result: their targets and values in its unit. */
-export function rollupOf(kr: KeyResult, analysis: Pick<AnalysisResult, 'graph' | 'progress'>): Rollup {
-  const { graph, progress } = analysis;
-  const metric = progress.metric(kr);
-  const unit = metric?.unit;
-  const owners = new Map<KeyResult, Objective>();
-  for (const contribution of graph.contributions) owners.set(contribution.keyResult, contribution.objective);
-  const contributors = progress.contributors(kr);
-  const perObjective = new Map<Objective | undefined, number>();
-  for (const c of contributors) perObjective.set(owners.get(c), (perObjective.get(owners.get(c)) ?? 0) + 1);
-
-  const terms: RollupTerm[] = [];
-  let targetSum = 0;
-  let valueSum: number | undefined;
-  for (const contributor of contributors) {
-    const objective = owners.get(contributor);
-    const objectiveId = objective?.id.text ?? '?';
-    const label = (perObjective.get(objective) ?? 0) > 1 && contributor.id ? `${objectiveId}.${contributor.id.text}` : objectiveId;
-    const own = progress.metric(contributor);
-    const leftOut = !own
-      ? 'no target'
-      : own.kind === 'threshold'
-        ? 'a threshold, not an amount'
-        : !sameDimension(own.unit, unit)
-          ? `in ${own.unit?.label ?? 'plain numbers'}, which does not add into ${unit?.label ?? 'plain numbers'}`
-          : undefined;
-    const target = own && !leftOut ? convert(own.target, own.unit, unit) : undefined;
-    if (target !== undefined) targetSum += target;
-    const v = progress.value(contributor);
-    const value = v && Number.isFinite(v.value) && sameDimension(own?.unit, unit) ? convert(v.value, own?.unit, unit) : undefined;
-    if (value !== undefined) valueSum = (valueSum ?? 0) + value;
-    terms.push({ label, keyResult: contributor, target, value, leftOut });
-  }
-  const target = metric?.kind === 'range' ? metric.target : undefined;
-  return { unit, target, terms, targetSum, valueSum };
-}
-
-/** `80 + 70 + 50 = 200 $M` (the contributors' targets), or undefined when none adds. */
-export function rollupArithmetic(rollup: Rollup, labelled: boolean): string | undefined {
-  const adding = rollup.terms.filter((t) => t.target !== undefined);
-  if (!adding.length) return undefined;
-  const terms = adding.map((t) => `${labelled ? `${t.label} ` : ''}${formatNumber(t.target!)}`).join(' + ');
-  return `${terms} = ${formatAmount(rollup.targetSum, rollup.unit)}`;
-}
-
 function renderRollup(rollup: Rollup): string {
   if (!rollup.terms.length) return '*Rollup sum:* nothing contributes to it yet (`contributes to` from another key result)';
   const lines: string[] = [];
@@ -436,18 +296,7 @@ function strategyHover(strategy: Strategy, graph: AlignmentGraph): string {
 
 // ─── Text ──────────────────────────────────────────────────────────────────────────────────────
 
-/**
- * User text made literal in Markdown. Everywhere: what starts emphasis, code, a link, HTML, an
- * entity, a table cell, strikethrough or math (`\ ` * _ [ ] < > & | ~ $`). At the start of the
- * text only: what starts a heading, a list, a quote or a rule (`#`, `-`, `+`, `=`, `>`, `1.`).
- * CommonMark allows a backslash before any ASCII punctuation, so the text reads the same.
- */
-export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/[\\`*_[\]<>&|~$]/g, '\\$&')
-    .replace(/^([#+\-=])/, '\\$1')
-    .replace(/^(\d+)([.)])(?=\s|$)/, '$1\\$2');
-}
+export { escapeMarkdown };
 
 /** Markdown from a diagnostic message: its `code spans` are kept, everything else is escaped. */
 function escapeKeepingCode(text: string): string {
@@ -463,10 +312,6 @@ function titled(title: string): string {
 /** Inline code, or escaped text when it holds a backtick. */
 function code(text: string): string {
   return text.includes('`') ? escapeMarkdown(text) : `\`${text}\``;
-}
-
-function referenceText(reference: { objective: { text: string }; keyResult?: { text: string } }): string {
-  return reference.keyResult ? `${reference.objective.text}.${reference.keyResult.text}` : reference.objective.text;
 }
 
 /** `54%` (rounded to a whole percent). */

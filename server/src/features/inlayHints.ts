@@ -7,7 +7,8 @@ import { InlayHintKind, MarkupKind, type InlayHint } from 'vscode-languageserver
 import { positionAt, type KeyResult } from '../core';
 import { formatAmount, formatNumber } from '../core/model/units';
 import type { Feature } from '../context';
-import { escapeMarkdown, percent, rollupArithmetic, rollupOf } from './hover';
+import { rollupArithmetic, rollupOf } from '../core/model/insight';
+import { escapeMarkdown, percent } from './hover';
 
 export const inlayHints: Feature = (context) => {
   context.connection.languages.inlayHint.on(({ textDocument, range }): InlayHint[] => {

@@ -28,6 +28,7 @@ export class WorkspaceIndex {
   private readonly documents = new Map<string, OkrDocument>();
   private readonly symbols = new Map<string, Definition[]>();
   private nextRevision = 1;
+  private ordered: OkrDocument[] | undefined;
   /** Bumped on every change anywhere: analyses are cached against it. */
   generation = 0;
 
@@ -39,6 +40,7 @@ export class WorkspaceIndex {
     const document: OkrDocument = { uri, text, file: parseOkr(text), revision: this.nextRevision++ };
     this.documents.set(uri, document);
     this.addSymbols(document);
+    this.ordered = undefined;
     this.generation++;
     return true;
   }
@@ -48,6 +50,7 @@ export class WorkspaceIndex {
     if (!previous) return false;
     this.removeSymbols(previous);
     this.documents.delete(uri);
+    this.ordered = undefined;
     this.generation++;
     return true;
   }
@@ -60,8 +63,9 @@ export class WorkspaceIndex {
     return this.documents.has(uri);
   }
 
-  all(): IterableIterator<OkrDocument> {
-    return this.documents.values();
+  /** Every document, in URI order: whatever iterates them (rules, the tree) is deterministic. */
+  all(): readonly OkrDocument[] {
+    return (this.ordered ??= [...this.documents.values()].sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0)));
   }
 
   get size(): number {

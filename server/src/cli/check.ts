@@ -1,0 +1,121 @@
+// `okr check`: the editor's diagnostics for CI. Compiler-style lines (`file:line:col severity
+// message (rule)`), JSON, or SARIF 2.1.0 for code-scanning annotations.
+import * as path from 'node:path';
+import { URI } from 'vscode-uri';
+import { positionAt, rules, type Problem, type Severity } from '../core';
+import type { LoadedWorkspace } from './workspace';
+import { paint, type Paint } from './paint';
+
+export interface Located {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+  readonly severity: Severity;
+  readonly rule: string;
+  readonly message: string;
+  readonly related: readonly { file: string; line: number; column: number; message: string }[];
+}
+
+export interface CheckResult {
+  readonly problems: readonly Located[];
+  readonly files: number;
+  readonly counts: Readonly<Record<Severity, number>>;
+}
+
+export function check(workspace: LoadedWorkspace): CheckResult {
+  const { index, analyzer, paths } = workspace;
+  const where = (uri: string, offset: number) => {
+    const document = index.get(uri);
+    const position = document ? positionAt(document.file.lineStarts, offset) : { line: 0, character: 0 };
+    return { file: paths.get(uri) ?? URI.parse(uri).fsPath, line: position.line + 1, column: position.character + 1 };
+  };
+  const problems: Located[] = [];
+  for (const [uri, list] of analyzer.analyse().problems) {
+    for (const problem of list) problems.push(locate(problem, where(uri, problem.span.start), where(uri, problem.span.end), where));
+  }
+  problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule));
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
+  for (const p of problems) counts[p.severity]++;
+  return { problems, files: index.size, counts };
+}
+
+function locate(problem: Problem, start: { file: string; line: number; column: number }, end: { line: number; column: number }, where: (uri: string, offset: number) => { file: string; line: number; column: number }): Located {
+  return {
+    ...start,
+    endLine: end.line,
+    endColumn: end.column,
+    severity: problem.severity,
+    rule: problem.rule,
+    message: problem.message,
+    related: (problem.related ?? []).map((r) => ({ ...where(r.uri, r.span.start), message: r.message })),
+  };
+}
+
+export function formatText(result: CheckResult, color: boolean): string {
+  const c = paint(color);
+  const tone: Record<Severity, Paint> = { error: c.red, warning: c.yellow, info: c.blue, hint: c.dim };
+  const lines = result.problems.map((p) => `${c.bold(`${p.file}:${p.line}:${p.column}`)} ${tone[p.severity](p.severity)} ${p.message} ${c.dim(`(${p.rule})`)}`);
+  lines.push('', summary(result, c));
+  return `${lines.join('\n')}\n`;
+}
+
+export function summary(result: CheckResult, c = paint(false)): string {
+  const { counts, files } = result;
+  const total = result.problems.length;
+  const inFiles = `${files} file${files === 1 ? '' : 's'}`;
+  if (!total) return c.green(`✔ no problems in ${inFiles}`);
+  const parts = [`${counts.error} error${counts.error === 1 ? '' : 's'}`, `${counts.warning} warning${counts.warning === 1 ? '' : 's'}`, `${counts.info} info`, `${counts.hint} hint${counts.hint === 1 ? '' : 's'}`];
+  const text = `✖ ${total} problem${total === 1 ? '' : 's'} (${parts.join(', ')}) in ${inFiles}`;
+  return counts.error ? c.red(text) : c.yellow(text);
+}
+
+export function formatJson(result: CheckResult): string {
+  return `${JSON.stringify({ files: result.files, counts: result.counts, problems: result.problems }, null, 2)}\n`;
+}
+
+const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
+
+/** SARIF 2.1.0: one run, the rules with their metadata, a result per problem, paths relative to %SRCROOT%. */
+export function formatSarif(result: CheckResult, cwd: string, version: string): string {
+  const ruleIndex = new Map(rules.map((rule, i) => [rule.meta.id, i]));
+  const location = (file: string, line: number, column: number, endLine?: number, endColumn?: number) => ({
+    physicalLocation: {
+      artifactLocation: { uri: file.split(path.sep).map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' },
+      region: { startLine: line, startColumn: column, ...(endLine ? { endLine, endColumn } : {}) },
+    },
+  });
+  const log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'okr',
+            version,
+            rules: rules.map((rule) => ({
+              id: rule.meta.id,
+              shortDescription: { text: rule.meta.description },
+              helpUri: `docs/rules/${rule.meta.id}.md`,
+              defaultConfiguration: { level: SARIF_LEVEL[rule.meta.defaultSeverity] },
+              properties: { category: rule.meta.category },
+            })),
+          },
+        },
+        originalUriBaseIds: { '%SRCROOT%': { uri: URI.file(cwd).toString().replace(/\/?$/, '/') } },
+        columnKind: 'utf16CodeUnits',
+        results: result.problems.map((p) => ({
+          ruleId: p.rule,
+          ...(ruleIndex.has(p.rule) ? { ruleIndex: ruleIndex.get(p.rule) } : {}),
+          level: SARIF_LEVEL[p.severity],
+          message: { text: p.message },
+          locations: [location(p.file, p.line, p.column, p.endLine, p.endColumn)],
+          ...(p.related.length ? { relatedLocations: p.related.map((r, id) => ({ id, ...location(r.file, r.line, r.column), message: { text: r.message } })) } : {}),
+        })),
+      },
+    ],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+}
