@@ -4,10 +4,12 @@
 // test server, or a 404. Screenshots of the ai-search fixture go to docs/images/.
 //   node --test test/preview/
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 import { chromium } from 'playwright-core';
 import { previewBuilds } from '../../preview-ui/build.mjs';
@@ -759,11 +761,49 @@ describe('scale', () => {
 
 // ── screenshots ───────────────────────────────────────────────────────────────────────────────
 
+/** The real model of samples/ai-search, as the command line exports it (today pinned by samples/okr.config.json). */
+function sampleModel() {
+  const result = spawnSync(process.execPath, [path.join(root, 'bin/okr.js'), 'export', '--format', 'json', 'ai-search'], { cwd: path.join(root, 'samples'), encoding: 'utf8' });
+  assert.equal(result.status, 0, result.stderr);
+  return JSON.parse(result.stdout);
+}
+
+describe('the command line\'s HTML export', () => {
+  test('opens in Chromium from a file with no network request, and shows the tree', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'okr-export-'));
+    const file = path.join(dir, 'okrs.html');
+    try {
+      const result = spawnSync(process.execPath, [path.join(root, 'bin/okr.js'), 'export', '--format', 'html', '-o', file, 'ai-search'], { cwd: path.join(root, 'samples'), encoding: 'utf8' });
+      assert.equal(result.status, 0, result.stderr);
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+      const requests = [];
+      const errors = [];
+      try {
+        const page = await context.newPage();
+        page.on('request', (request) => requests.push(request.url()));
+        page.on('pageerror', (error) => errors.push(error.message));
+        page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+        await page.goto(pathToFileURL(file).href);
+        await page.waitForSelector('.okr-row');
+        assert.ok(await page.getByText('Generate $200M new recurring revenue from AI Search').first().isVisible());
+        assert.ok(await page.getByText('Win the market for AI-powered search').first().isVisible());
+        assert.deepEqual(requests.filter((url) => !url.startsWith('file:') && !url.startsWith('data:')), [], 'requests that leave the file');
+        assert.deepEqual(errors, [], 'errors in the page (CSP violations included)');
+      } finally {
+        await context.close();
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('screenshots', () => {
   for (const theme of ['light', 'dark']) {
-    test(`docs/images/preview-${theme}.png (1280×800)`, async () => {
-      await withPage({ query: `theme=${theme}`, model: AI }, async (page) => {
-        const support = aiObjectives.find(({ node }) => node.key === 'sales-ai').node;
+    test(`docs/images/preview-${theme}.png (1280×800) of samples/ai-search`, async () => {
+      const model = sampleModel();
+      await withPage({ query: `theme=${theme}`, model }, async (page) => {
+        const support = objectivesOf(model).find(({ node }) => node.key === 'sales-ai').node;
         await page.evaluate((m) => window.__post(m), { type: 'highlight', uri: support.location.uri, line: support.location.startLine });
         await page.waitForFunction(() => document.querySelector('.okr-row.okr-selected'));
         await page.evaluate(() => window.scrollTo(0, 0));
