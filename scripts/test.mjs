@@ -15,6 +15,8 @@ const stages = [
   { name: 'cli', command: ['node', '--test', '--test-reporter=spec', 'dist/test/cli/'], counts: 'node' },
   ...(skipWeb ? [] : [{ name: 'preview page', command: ['node', '--test', '--test-reporter=spec', 'test/preview/preview.test.mjs'], counts: 'node' }]),
   ...(skipWeb ? [] : [{ name: 'extension host', command: ['node', 'scripts/test-web.mjs'], counts: 'web' }]),
+  // Last: it rebuilds dist/ as production bundles.
+  { name: 'package', command: ['node', 'scripts/check-package.mjs'], counts: false },
 ];
 
 function run(stage) {
