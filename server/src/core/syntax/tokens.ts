@@ -72,7 +72,18 @@ export const TextComment = createToken({
   categories: [Comment],
   label: 'a comment',
 });
-export const TextChunk = createToken({ name: 'TextChunk', pattern: /[^\r\n#]+|#/, label: 'text' });
+/**
+ * Every UTF-16 code unit but the listed ones: the first characters a catch-all token can start
+ * with, spelled out so that chevrotain keeps its "first char" optimisation (complement sets
+ * defeat its analysis).
+ */
+function allCharsBut(excluded: string): number[] {
+  const codes: number[] = [];
+  for (let code = 0; code <= 0xffff; code++) if (!excluded.includes(String.fromCharCode(code))) codes.push(code);
+  return codes;
+}
+
+export const TextChunk = createToken({ name: 'TextChunk', pattern: /[^\r\n#]+|#/, start_chars_hint: allCharsBut('\r\n'), label: 'text' });
 
 export const Colon = createToken({ name: 'Colon', pattern: /:/, push_mode: 'text', label: "':'" });
 export const Comma = createToken({ name: 'Comma', pattern: /,/, label: "','" });
@@ -91,7 +102,7 @@ export const Currency = createToken({ name: 'Currency', pattern: /[$€£¥](?:[
 export const Handle = createToken({ name: 'Handle', pattern: /@[^\s,#:"]+/, label: 'an @owner' });
 export const QuotedName = createToken({ name: 'QuotedName', pattern: /"[^"\r\n]*"?/, label: 'a "quoted name"' });
 /** Any other character: the parser turns it into a clear syntax error instead of the lexer dropping it. */
-export const Unknown = createToken({ name: 'Unknown', pattern: /[^\s]/, label: 'an unexpected character' });
+export const Unknown = createToken({ name: 'Unknown', pattern: /[^\s]/, start_chars_hint: allCharsBut(' \t\r\n\v\f\u00a0\ufeff'), label: 'an unexpected character' });
 
 const structureMode: TokenType[] = [
   Newline,
@@ -119,5 +130,6 @@ export const allTokens: TokenType[] = [Name, ...structureMode, TextNewline, Text
 
 export const okrLexer = new Lexer(
   { modes: { structure: structureMode, text: textMode }, defaultMode: 'structure' },
-  { positionTracking: 'onlyOffset', ensureOptimizations: false },
+  // ensureOptimizations: a token that defeats the first-char optimisation is a build error, not a silent slowdown.
+  { positionTracking: 'onlyOffset', ensureOptimizations: true },
 );
