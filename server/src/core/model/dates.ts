@@ -7,6 +7,17 @@ const MS_PER_DAY = 86_400_000;
 
 /** `2026-01-31` → its day number; undefined when it is not a real calendar date. */
 export function parseDate(text: string): Day | undefined {
+  // A workspace writes the same few hundred dates over and over.
+  if (dateCache.has(text)) return dateCache.get(text);
+  const day = readDate(text);
+  if (dateCache.size > 10_000) dateCache.clear();
+  dateCache.set(text, day);
+  return day;
+}
+
+const dateCache = new Map<string, Day | undefined>();
+
+function readDate(text: string): Day | undefined {
   const match = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
   if (!match) return undefined;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];

@@ -38,8 +38,14 @@ export interface Metric {
 
 /** The explicit metric of a key result, else one inferred from its title, else undefined. */
 export function metricOf(kr: KeyResult): Metric | undefined {
-  return explicitMetric(kr) ?? inferMetric(kr.title.text, kr.title.span.start);
+  // A key result node never changes (an edit makes a new tree), so its metric is computed once.
+  if (metricCache.has(kr)) return metricCache.get(kr);
+  const metric = explicitMetric(kr) ?? inferMetric(kr.title.text, kr.title.span.start);
+  metricCache.set(kr, metric);
+  return metric;
 }
+
+const metricCache = new WeakMap<KeyResult, Metric | undefined>();
 
 /** Whether the key result writes a metric out (`from … to`, `target`, `keep above/below`), even a broken one. */
 export function hasExplicitMetric(kr: KeyResult): boolean {

@@ -7,9 +7,12 @@
 //    `2026-Q1` and `2026-H1` are not (they overlap, but are planned separately). Objectives with no
 //    valid period are counted together.
 //  - Every objective of the group is reported (none of them is the "extra" one: the owner picks),
-//    each pointing at the others.
+//    each pointing at the others — at most MAX_RELATED of them, so that an owner with hundreds of
+//    objectives costs a list per objective, not a square.
 import type { ObjectiveNode } from '../model/graph';
 import type { WorkspaceRule } from './types';
+
+const MAX_RELATED = 20;
 
 export const tooManyObjectives: WorkspaceRule = {
   meta: {
@@ -34,7 +37,11 @@ export const tooManyObjectives: WorkspaceRule = {
       group.sort((a, b) => (a.uri === b.uri ? a.objective.span.start - b.objective.span.start : a.uri < b.uri ? -1 : 1));
       for (const node of group) {
         const when = node.period ? `in ${node.period.text}` : 'with no period';
-        const others = group.filter((other) => other !== node);
+        const others: ObjectiveNode[] = [];
+        for (const other of group) {
+          if (other !== node) others.push(other);
+          if (others.length === MAX_RELATED) break;
+        }
         context.report(node.uri, node.objective.id.span, `${node.owner} owns ${group.length} objectives ${when}, more than ${max}: pick the ${max} or fewer that matter most this period and say "not yet" to the others (or give them to another owner)`, {
           related: others.map((other) => ({ uri: other.uri, span: other.objective.id.span, message: `${node.owner}'s objective ${other.objective.id.text}` })),
           data: { owner: node.owner, count: group.length, max },
