@@ -3,8 +3,7 @@
 // (see server/src/browserHost.ts for the other half of the protocol).
 import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/browser';
-import { clientOptions, registerCommands, type OkrExtensionApi } from './common';
-import { registerPreview } from './preview/panel';
+import { clientOptions, launch, type OkrExtensionApi } from './common';
 import { FindFilesRequest, ReadFileRequest } from '../../server/src/protocol';
 
 let client: LanguageClient | undefined;
@@ -25,11 +24,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<OkrExt
       return null;
     }
   });
-  registerCommands(context);
-  const ready = client.start();
-  context.subscriptions.push(client);
-  const preview = registerPreview(context, client, ready);
-  return { client, ready, preview };
+  return launch(context, client);
 }
 
 export async function deactivate(): Promise<void> {

@@ -2,7 +2,7 @@
 // commands. Each entry only decides how the server process is started.
 import * as vscode from 'vscode';
 import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
-import type { PreviewApi } from './preview/panel';
+import { registerPreview, type PreviewApi } from './preview/panel';
 
 export const languageId = 'okr';
 
@@ -39,4 +39,13 @@ export function registerCommands(context: vscode.ExtensionContext): void {
       vscode.commands.executeCommand('editor.action.findReferences', vscode.Uri.parse(uri), new vscode.Position(position.line, position.character)),
     ),
   );
+}
+
+/** What both entries do once their client exists: commands, start, the preview; the extension's API. */
+export function launch(context: vscode.ExtensionContext, client: BaseLanguageClient): OkrExtensionApi {
+  registerCommands(context);
+  const ready = client.start();
+  context.subscriptions.push(client);
+  const preview = registerPreview(context, client, ready);
+  return { client, ready, preview };
 }

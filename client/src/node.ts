@@ -2,8 +2,7 @@
 // workspace's .okr files from disk itself.
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
-import { clientOptions, registerCommands, type OkrExtensionApi } from './common';
-import { registerPreview } from './preview/panel';
+import { clientOptions, launch, type OkrExtensionApi } from './common';
 
 let client: LanguageClient | undefined;
 
@@ -14,11 +13,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<OkrExt
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
   client = new LanguageClient('okr', 'OKR Language Server', serverOptions, clientOptions(context));
-  registerCommands(context);
-  const ready = client.start();
-  context.subscriptions.push(client);
-  const preview = registerPreview(context, client, ready);
-  return { client, ready, preview };
+  return launch(context, client);
 }
 
 export async function deactivate(): Promise<void> {

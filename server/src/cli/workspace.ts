@@ -6,6 +6,7 @@ import { glob } from 'tinyglobby';
 import { URI } from 'vscode-uri';
 import { Analyzer, CONFIG_FILE_NAME, WorkspaceIndex, computeLineStarts, parseConfig, rules, type ConfigProblem } from '../core';
 import { CliError } from './errors';
+import { withoutBom } from '../host';
 
 export interface LoadedWorkspace {
   readonly index: WorkspaceIndex;
@@ -72,7 +73,7 @@ export async function loadWorkspace(args: readonly string[], cwd: string, config
       throw new CliError(`cannot read ${path.relative(cwd, file) || file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
     }
     const uri = URI.file(file).toString();
-    index.set(uri, text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    index.set(uri, withoutBom(text));
     paths.set(uri, path.relative(cwd, file) || file);
   }
   return { index, analyzer, paths, configPath };

@@ -86,6 +86,12 @@ export class AlignmentGraph {
   node(objective: Objective): ObjectiveNode | undefined {
     return this.nodes.get(objective);
   }
+
+  /** The node of the objective an alignment points at (itself, or the owner of a key result). */
+  targetNode(alignment: Alignment): ObjectiveNode | undefined {
+    const parent = parentObjective(alignment.target);
+    return parent && this.nodes.get(parent);
+  }
 }
 
 /** The objective an alignment target belongs to: itself, or the owner of a key result. */

@@ -3,7 +3,6 @@
 // objective at the same level is enabling, not an inversion (see missing-story). Objectives with
 // no level or an unknown one are not judged. Reported on the reference, with the target as
 // related information.
-import { parentObjective } from '../model/graph';
 import type { WorkspaceRule } from './types';
 
 export const levelInversion: WorkspaceRule = {
@@ -17,8 +16,7 @@ export const levelInversion: WorkspaceRule = {
   check({ graph, report }) {
     for (const alignment of graph.alignments) {
       const node = graph.node(alignment.objective);
-      const parent = parentObjective(alignment.target);
-      const target = parent && graph.node(parent);
+      const target = graph.targetNode(alignment);
       if (!node || !target || target === node) continue;
       if (node.rank === undefined || target.rank === undefined || target.rank <= node.rank) continue;
       const id = node.objective.id.text;

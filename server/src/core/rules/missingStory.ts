@@ -27,8 +27,7 @@ export const missingStory: WorkspaceRule = {
       if (node.objective.why || !node.alignments.length) continue;
       let chain: Set<Objective> | undefined;
       for (const alignment of node.alignments) {
-        const parent = parentObjective(alignment.target);
-        const target = parent && graph.node(parent);
+        const target = graph.targetNode(alignment);
         if (!target || target === node) continue;
         const id = node.objective.id.text;
         const targetId = target.objective.id.text;

@@ -2,7 +2,6 @@
 // period does not contain its own: a Q2 objective under a Q1 objective, a year objective under a
 // quarter's. Both periods must be known (own or the file's, and valid); strategies have no
 // period. Reported on the reference, with the target as related information.
-import { parentObjective } from '../model/graph';
 import type { Period } from '../model/period';
 import { containsPeriod } from '../model/period';
 import type { WorkspaceRule } from './types';
@@ -18,8 +17,7 @@ export const periodMismatch: WorkspaceRule = {
   check({ graph, report }) {
     for (const alignment of graph.alignments) {
       const node = graph.node(alignment.objective);
-      const parent = parentObjective(alignment.target);
-      const target = parent && graph.node(parent);
+      const target = graph.targetNode(alignment);
       if (!node || !target || target === node || !node.period || !target.period) continue;
       if (containsPeriod(target.period, node.period)) continue;
       const id = node.objective.id.text;
