@@ -1,12 +1,20 @@
-// The analysis: runs every rule over the workspace and applies the configuration. File rules are
-// cached per document revision; workspace rules run once per workspace generation, on a graph
-// built once and shared. Results are keyed by document URI.
+// The analysis: runs every rule over the workspace and applies the configuration. Results are
+// keyed by document URI.
+//
+// It is incremental, because it runs on every keystroke: file rules are cached per document
+// revision; after an edit, the alignment graph is updated in place and the workspace rules
+// re-check only the files the edit can have changed (affected.ts), keeping the problems of every
+// other file from the run before. A change of configuration or of the day, or an edit that
+// changes the shape of the workspace (ids, levels, owners, periods), re-checks everything. Either
+// way the problems are the same as a run from scratch would give: tests compare the two.
+import { impactOf } from './affected';
 import { defaultConfig, type AnalysisConfig } from './config';
 import { AlignmentGraph } from './model/graph';
 import { ProgressModel } from './model/progress';
 import { parseDate, today, type Day } from './model/dates';
 import { rules as allRules } from './rules';
 import type { FileRule, Problem, ReportOptions, Rule, Severity, WorkspaceRule } from './rules/types';
+import { AnalysisScope } from './scope';
 import type { Span } from './syntax/ast';
 import type { OkrDocument, WorkspaceIndex } from './workspace';
 import { isSuppressed, suppressionsOf } from './suppressions';
@@ -16,22 +24,48 @@ export interface AnalysisResult {
   readonly graph: AlignmentGraph;
   readonly progress: ProgressModel;
   readonly today: Day;
-  /** Problems per document URI; every indexed document has an entry, empty when clean. */
+  /**
+   * Problems per document URI; every indexed document has an entry, empty when clean. A file's
+   * list is the same array from one analysis to the next while its problems are unchanged.
+   */
   readonly problems: ReadonlyMap<string, readonly Problem[]>;
 }
+
+/** What the last analysis left, to start the next one from. */
+interface State {
+  readonly configGeneration: number;
+  readonly today: Day;
+  readonly graph: AlignmentGraph;
+  /** The documents it analysed. */
+  readonly documents: Map<string, OkrDocument>;
+  /** Per file, per workspace rule (in `workspaceRules` order): what it reported there. */
+  readonly byRule: Map<string, Problem[][]>;
+  /** Per file, the files its problems point into (related information). */
+  readonly pointsInto: Map<string, Set<string>>;
+  readonly problems: Map<string, readonly Problem[]>;
+}
+
+/** Above this share of the workspace's files re-checked, a full run is as cheap and simpler. */
+const INCREMENTAL_SHARE = 0.5;
 
 export class Analyzer {
   private config: AnalysisConfig = defaultConfig;
   private configGeneration = 0;
   private readonly fileCache = new Map<string, { revision: number; configGeneration: number; problems: Problem[] }>();
+  private readonly workspaceRules: readonly WorkspaceRule[];
+  private state: State | undefined;
   private cached: { generation: number; configGeneration: number; result: AnalysisResult } | undefined;
+  /** How the last analysis ran: for tests and the benchmark. */
+  lastRun: { kind: 'full' | 'incremental' | 'cached'; files: number } = { kind: 'cached', files: 0 };
 
   constructor(
     private readonly index: WorkspaceIndex,
     private readonly rules: readonly Rule[] = allRules,
     /** Today's date; tests set it. */
     private readonly clock: () => Day = today,
-  ) {}
+  ) {
+    this.workspaceRules = rules.filter((r): r is WorkspaceRule => r.scope === 'workspace');
+  }
 
   setConfig(config: AnalysisConfig): void {
     this.config = config;
@@ -45,35 +79,145 @@ export class Analyzer {
   analyse(): AnalysisResult {
     const { generation } = this.index;
     if (this.cached && this.cached.generation === generation && this.cached.configGeneration === this.configGeneration) {
+      this.lastRun = { kind: 'cached', files: 0 };
       return this.cached.result;
     }
-    const graph = new AlignmentGraph(this.index, this.config);
-    const today = this.today();
-    const progress = new ProgressModel(graph, today);
-    const problems = new Map<string, Problem[]>();
-    for (const document of this.index.all()) problems.set(document.uri, [...this.fileProblems(document)]);
+    const day = this.today();
+    const state = this.state && this.state.configGeneration === this.configGeneration && this.state.today === day ? this.incremental(this.state) : undefined;
+    this.state = state ?? this.full(day);
     for (const key of this.fileCache.keys()) if (!this.index.has(key)) this.fileCache.delete(key);
-
-    for (const rule of this.rules) {
-      if (rule.scope !== 'workspace') continue;
-      const severity = this.severityOf(rule);
-      if (!severity) continue;
-      this.runWorkspaceRule(rule, severity, { graph, progress, today }, problems);
-    }
-    for (const [uri, list] of problems) {
-      const kept = this.withoutSuppressed(uri, list);
-      kept.sort((a, b) => a.span.start - b.span.start || a.rule.localeCompare(b.rule));
-      problems.set(uri, kept);
-    }
-    const result: AnalysisResult = { graph, progress, today, problems };
+    const result: AnalysisResult = { graph: this.state.graph, progress: new ProgressModel(this.state.graph, day), today: day, problems: new Map(this.state.problems) };
     this.cached = { generation, configGeneration: this.configGeneration, result };
     return result;
   }
 
-  /** Drops the problems silenced by `# okr-disable-next-line` comments (never `syntax`). */
-  private withoutSuppressed(uri: string, list: Problem[]): Problem[] {
+  /** Every rule over every file, on a new graph. */
+  private full(day: Day): State {
+    const graph = new AlignmentGraph(this.index, this.config);
+    const state: State = {
+      configGeneration: this.configGeneration,
+      today: day,
+      graph,
+      documents: new Map(this.index.all().map((d) => [d.uri, d])),
+      byRule: new Map(),
+      pointsInto: new Map(),
+      problems: new Map(),
+    };
+    const scope = AnalysisScope.everything(this.index, graph);
+    const uris = this.index.all().map((d) => d.uri);
+    this.runRules(state, scope, uris, this.workspaceRules);
+    for (const uri of uris) this.assemble(state, uri, undefined);
+    this.lastRun = { kind: 'full', files: uris.length };
+    return state;
+  }
+
+  /** The rules over the files an edit can have changed; undefined when everything must be redone. */
+  private incremental(state: State): State | undefined {
+    const changed = new Set<string>();
+    for (const document of this.index.all()) if (state.documents.get(document.uri) !== document) changed.add(document.uri);
+    for (const uri of state.documents.keys()) if (!this.index.has(uri)) changed.add(uri);
+    const fileCount = this.index.size;
+    if (changed.size > fileCount * INCREMENTAL_SHARE) return undefined;
+
+    const { graph } = state;
+    const impact = impactOf(changed, state.documents, this.index, graph, this.config, (uri) => readersOf(state, uri));
+    if (!impact) return undefined;
+    graph.update(changed);
+    const affected = impact.after(graph);
+    if (!affected || affected.files.size > Math.max(1, fileCount * INCREMENTAL_SHARE)) return undefined;
+
+    for (const uri of changed) {
+      const document = this.index.get(uri);
+      if (document) state.documents.set(uri, document);
+      else {
+        state.documents.delete(uri);
+        state.byRule.delete(uri);
+        state.pointsInto.delete(uri);
+        state.problems.delete(uri);
+      }
+    }
+    const files = [...affected.files];
+    const scope = AnalysisScope.files(this.index, graph, affected.files);
+    const scoped = this.workspaceRules.filter((r) => !r.wholeWorkspace);
+    this.runRules(state, scope, files, scoped);
+
+    // Rules over the whole workspace (cycles) run again when a link changed, or when what they
+    // reported sits in, or points into, an edited file.
+    const reassemble = new Set(files);
+    const whole = this.workspaceRules.filter((r) => r.wholeWorkspace);
+    if (whole.length && (affected.linksChanged || [...changed].some((uri) => this.wholeRulesTouch(state, uri, whole)))) {
+      const touched = this.filesWithProblemsOf(state, whole);
+      this.runRules(state, AnalysisScope.everything(this.index, graph), this.index.all().map((d) => d.uri), whole);
+      for (const uri of [...touched, ...this.filesWithProblemsOf(state, whole)]) if (this.index.has(uri)) reassemble.add(uri);
+    }
+    for (const uri of reassemble) this.assemble(state, uri, changed);
+    this.lastRun = { kind: 'incremental', files: reassemble.size };
+    return state;
+  }
+
+  /** Runs `rules` over `scope`, replacing what they reported on `uris`. */
+  private runRules(state: State, scope: AnalysisScope, uris: readonly string[], rules: readonly WorkspaceRule[]): void {
+    const slots = rules.map((rule) => this.workspaceRules.indexOf(rule));
+    for (const uri of uris) {
+      let lists = state.byRule.get(uri);
+      if (!lists) state.byRule.set(uri, (lists = this.workspaceRules.map(() => [])));
+      for (const slot of slots) lists[slot] = [];
+    }
+    const progress = new ProgressModel(state.graph, state.today);
+    rules.forEach((rule, i) => {
+      const severity = this.severityOf(rule);
+      if (!severity) return;
+      const slot = slots[i]!;
+      const report = (uri: string, span: Span, message: string, options?: ReportOptions) => {
+        if (!scope.has(uri)) return;
+        state.byRule.get(uri)?.[slot]!.push(problem(uri, span, rule, severity, message, options));
+      };
+      guard(rule, () => rule.check({ index: this.index, graph: state.graph, progress, today: state.today, config: this.config, scope, report }));
+    });
+  }
+
+  /**
+   * A file's problems: its file rules', then each workspace rule's, without the suppressed ones,
+   * in order. The previous list is kept when nothing in it changed, so that whoever publishes
+   * them can skip the file; not when it lies in, or points into, a file whose text changed (the
+   * same offsets can be other lines there).
+   */
+  private assemble(state: State, uri: string, changed: ReadonlySet<string> | undefined): void {
     const document = this.index.get(uri);
-    if (!document || list.length === 0) return list;
+    if (!document) return;
+    const list = [...this.fileProblems(document)];
+    for (const problems of state.byRule.get(uri) ?? []) for (const p of problems) list.push(p);
+    const kept = this.withoutSuppressed(document, list);
+    kept.sort((a, b) => a.span.start - b.span.start || a.rule.localeCompare(b.rule));
+    const into = new Set<string>();
+    for (const p of kept) for (const related of p.related ?? []) if (related.uri !== uri) into.add(related.uri);
+    const previous = state.problems.get(uri);
+    const moved = !changed || changed.has(uri) || [...into].some((other) => changed.has(other));
+    state.problems.set(uri, previous && !moved && sameProblems(previous, kept) ? previous : kept);
+    if (into.size) state.pointsInto.set(uri, into);
+    else state.pointsInto.delete(uri);
+  }
+
+  private wholeRulesTouch(state: State, uri: string, whole: readonly WorkspaceRule[]): boolean {
+    const slots = whole.map((rule) => this.workspaceRules.indexOf(rule));
+    for (const [file, lists] of state.byRule) {
+      for (const slot of slots) {
+        for (const p of lists[slot] ?? []) {
+          if (file === uri || p.related?.some((r) => r.uri === uri)) return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private filesWithProblemsOf(state: State, rules: readonly WorkspaceRule[]): string[] {
+    const slots = rules.map((rule) => this.workspaceRules.indexOf(rule));
+    return [...state.byRule].filter(([, lists]) => slots.some((slot) => lists[slot]?.length)).map(([uri]) => uri);
+  }
+
+  /** Drops the problems silenced by `# okr-disable-next-line` comments (never `syntax`). */
+  private withoutSuppressed(document: OkrDocument, list: Problem[]): Problem[] {
+    if (list.length === 0) return list;
     const suppressions = suppressionsOf(document.file);
     if (suppressions.size === 0) return list;
     return list.filter((p) => p.rule === 'syntax' || !isSuppressed(suppressions, positionAt(document.file.lineStarts, p.span.start).line, p.rule));
@@ -98,12 +242,6 @@ export class Analyzer {
     guard(rule, () => rule.check({ document, config: this.config, report }));
   }
 
-  private runWorkspaceRule(rule: WorkspaceRule, severity: Severity, model: { graph: AlignmentGraph; progress: ProgressModel; today: Day }, out: Map<string, Problem[]>): void {
-    const report = (uri: string, span: Span, message: string, options?: ReportOptions) =>
-      out.get(uri)?.push(problem(uri, span, rule, severity, message, options));
-    guard(rule, () => rule.check({ index: this.index, ...model, config: this.config, report }));
-  }
-
   /** Today, as the configuration or the clock says. */
   private today(): Day {
     const configured = this.config.today ? parseDate(this.config.today) : undefined;
@@ -116,8 +254,28 @@ export class Analyzer {
   }
 }
 
+/** The files whose problems point into `uri`. */
+function readersOf(state: State, uri: string): string[] {
+  const readers: string[] = [];
+  for (const [file, into] of state.pointsInto) if (into.has(uri)) readers.push(file);
+  return readers;
+}
+
 function problem(uri: string, span: Span, rule: Rule, severity: Severity, message: string, options?: ReportOptions): Problem {
   return { uri, span, rule: rule.meta.id, severity, message, related: options?.related, data: options?.data };
+}
+
+/** Whether two lists hold the same problems (the same rule, place, message, related places, data). */
+function sameProblems(a: readonly Problem[], b: readonly Problem[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x === y) continue;
+    if (x.rule !== y.rule || x.severity !== y.severity || x.message !== y.message || x.span.start !== y.span.start || x.span.end !== y.span.end) return false;
+    if (JSON.stringify([x.related, x.data]) !== JSON.stringify([y.related, y.data])) return false;
+  }
+  return true;
 }
 
 /** A rule that throws must not take the whole analysis (and the editor's diagnostics) down. */

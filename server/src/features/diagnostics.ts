@@ -38,20 +38,27 @@ export function toDiagnostic(context: ServerContext, problem: Problem): Diagnost
 }
 
 export class DiagnosticsPublisher {
-  private readonly published = new Map<string, string>();
+  /** Per file: the problems last published (the analysis keeps a file's array while it is unchanged) and their JSON. */
+  private readonly published = new Map<string, { problems: readonly Problem[] | undefined; json: string }>();
 
   constructor(private readonly context: ServerContext) {}
 
   publish(): void {
     const { problems } = this.context.analyzer.analyse();
-    const current = new Map<string, Diagnostic[]>();
-    for (const [uri, list] of problems) current.set(uri, list.flatMap((p) => toDiagnostic(this.context, p) ?? []));
+    const current = new Map<string, { problems: readonly Problem[] | undefined; diagnostics: () => Diagnostic[] }>();
+    for (const [uri, list] of problems) current.set(uri, { problems: list, diagnostics: () => list.flatMap((p) => toDiagnostic(this.context, p) ?? []) });
     const config = this.context.config;
-    if (config) current.set(config.uri, config.problems.map((p) => configDiagnostic(config.lineStarts, p)));
-    for (const [uri, diagnostics] of current) {
-      const key = JSON.stringify(diagnostics);
-      if (this.published.get(uri) === key) continue;
-      this.published.set(uri, key);
+    if (config) current.set(config.uri, { problems: undefined, diagnostics: () => config.problems.map((p) => configDiagnostic(config.lineStarts, p)) });
+    for (const [uri, { problems: list, diagnostics: make }] of current) {
+      const last = this.published.get(uri);
+      if (list && last?.problems === list) continue;
+      const diagnostics = make();
+      const json = JSON.stringify(diagnostics);
+      if (last?.json === json) {
+        last.problems = list;
+        continue;
+      }
+      this.published.set(uri, { problems: list, json });
       void this.context.connection.sendDiagnostics({ uri, diagnostics });
     }
     for (const uri of [...this.published.keys()]) {

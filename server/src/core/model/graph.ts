@@ -1,5 +1,7 @@
 // The alignment graph: every `aligns to` and `contributes to` reference resolved against the
-// workspace index. Built once per workspace generation and shared by every rule and feature.
+// workspace index. Shared by every rule and feature. Built once; after an edit that leaves every
+// file's ids as they were (typing a title, a value, a reference), `update` redoes only the edited
+// files' nodes and the references into them, so a keystroke costs what the edited file costs.
 import type { AnalysisConfig } from '../config';
 import type { KeyResult, Objective, OkrFile, Reference } from '../syntax/ast';
 import type { Definition, KeyResultDefinition, WorkspaceIndex } from '../workspace';
@@ -13,7 +15,7 @@ export interface Alignment {
   readonly objective: Objective;
   readonly reference: Reference;
   /** What the reference names; undefined when it does not resolve (unknown-reference). */
-  readonly target: Target | undefined;
+  target: Target | undefined;
   /** The first reference of an objective is its place in the tree; the others are extra links. */
   readonly primary: boolean;
 }
@@ -23,7 +25,7 @@ export interface Contribution {
   readonly objective: Objective;
   readonly keyResult: KeyResult;
   readonly reference: Reference;
-  readonly target: KeyResultDefinition | undefined;
+  target: KeyResultDefinition | undefined;
 }
 
 export interface ObjectiveNode {
@@ -38,44 +40,91 @@ export interface ObjectiveNode {
   /** Its period (own or the file's), when valid. */
   readonly period: Period | undefined;
   readonly alignments: Alignment[];
-  /** Alignments of other objectives to this one (or to one of its key results). */
+  /** Alignments of other objectives to this one (or to one of its key results), in workspace order. */
   readonly alignedFrom: Alignment[];
 }
 
+interface FileEntry {
+  readonly nodes: ObjectiveNode[];
+  readonly alignments: Alignment[];
+  readonly contributions: Contribution[];
+}
+
+/** Workspace order: by file, then by place in the file. */
+function inWorkspaceOrder(a: { uri: string; reference: Reference }, b: { uri: string; reference: Reference }): number {
+  return a.uri === b.uri ? a.reference.span.start - b.reference.span.start : a.uri < b.uri ? -1 : 1;
+}
+
 export class AlignmentGraph {
-  readonly nodes = new Map<Objective, ObjectiveNode>();
-  readonly alignments: Alignment[] = [];
-  readonly contributions: Contribution[] = [];
+  private readonly byObjective = new Map<Objective, ObjectiveNode>();
+  private readonly files = new Map<string, FileEntry>();
+  /** Every reference (resolved or not) by the id it names: what to re-resolve when that id's file changes. */
+  private readonly incoming = new Map<string, Set<Alignment | Contribution>>();
+  private readonly contributedFrom = new Map<KeyResult, Contribution[]>();
+  private readonly contributionByKeyResult = new Map<KeyResult, Contribution>();
+  private ordered: { nodes: Map<Objective, ObjectiveNode>; alignments: Alignment[]; contributions: Contribution[] } | undefined;
+  private readonly ranks = new Map<number, ObjectiveNode[]>();
+  private readonly owners = new Map<string, ObjectiveNode[]>();
 
   constructor(
     readonly index: WorkspaceIndex,
     readonly config: AnalysisConfig,
   ) {
-    for (const document of index.all()) {
-      const { file, uri } = document;
-      for (const objective of file.objectives) {
-        const level = levelOf(file, objective);
-        this.nodes.set(objective, {
-          uri, file, objective, level, rank: levelRank(config, level), owner: ownerOf(file, objective), period: periodOf(file, objective),
-          alignments: [], alignedFrom: [],
-        });
-      }
-    }
-    for (const node of this.nodes.values()) {
-      node.objective.alignsTo.forEach((reference, i) => {
-        const alignment: Alignment = { uri: node.uri, objective: node.objective, reference, target: this.resolve(reference), primary: i === 0 };
-        node.alignments.push(alignment);
-        this.alignments.push(alignment);
-        const parent = parentObjective(alignment.target);
-        if (parent) this.nodes.get(parent)?.alignedFrom.push(alignment);
-      });
-      for (const keyResult of node.objective.keyResults) {
-        const reference = keyResult.contributesTo;
-        if (!reference) continue;
-        const target = reference.keyResult ? index.resolveKeyResult(reference.objective.text, reference.keyResult.text) : undefined;
-        this.contributions.push({ uri: node.uri, objective: node.objective, keyResult, reference, target });
-      }
-    }
+    const documents = index.all();
+    for (const document of documents) this.addNodes(document.uri, document.file);
+    for (const document of documents) this.link(document.uri);
+  }
+
+  /** Every objective, in workspace order. */
+  get nodes(): ReadonlyMap<Objective, ObjectiveNode> {
+    return this.inOrder().nodes;
+  }
+
+  /** Every `aligns to` reference, in workspace order. */
+  get alignments(): readonly Alignment[] {
+    return this.inOrder().alignments;
+  }
+
+  /** Every `contributes to` reference, in workspace order. */
+  get contributions(): readonly Contribution[] {
+    return this.inOrder().contributions;
+  }
+
+  nodesOf(uri: string): readonly ObjectiveNode[] {
+    return this.files.get(uri)?.nodes ?? [];
+  }
+
+  alignmentsOf(uri: string): readonly Alignment[] {
+    return this.files.get(uri)?.alignments ?? [];
+  }
+
+  contributionsOf(uri: string): readonly Contribution[] {
+    return this.files.get(uri)?.contributions ?? [];
+  }
+
+  /** The objectives at a level rank (0: the top level), in workspace order. */
+  atRank(rank: number): readonly ObjectiveNode[] {
+    return this.ranks.get(rank) ?? [];
+  }
+
+  /** The ranks that have objectives, top first. */
+  rankList(): number[] {
+    return [...this.ranks.keys()].sort((a, b) => a - b);
+  }
+
+  /** The objectives of an owner, in workspace order. */
+  ownedBy(owner: string): readonly ObjectiveNode[] {
+    return this.owners.get(owner) ?? [];
+  }
+
+  /** The `contributes to` reference written on this key result. */
+  contributionOf(keyResult: KeyResult): Contribution | undefined {
+    return this.contributionByKeyResult.get(keyResult);
+  }
+
+  /** The `contributes to` references that name this key result, in workspace order. */
+  contributionsTo(keyResult: KeyResult): readonly Contribution[] {
+    return this.contributedFrom.get(keyResult) ?? [];
   }
 
   resolve(reference: Reference): Target | undefined {
@@ -84,14 +133,227 @@ export class AlignmentGraph {
   }
 
   node(objective: Objective): ObjectiveNode | undefined {
-    return this.nodes.get(objective);
+    return this.byObjective.get(objective);
   }
 
   /** The node of the objective an alignment points at (itself, or the owner of a key result). */
   targetNode(alignment: Alignment): ObjectiveNode | undefined {
     const parent = parentObjective(alignment.target);
-    return parent && this.nodes.get(parent);
+    return parent && this.byObjective.get(parent);
   }
+
+  /**
+   * Takes in new texts of `uris` (already set in the index). Only correct when every one of them
+   * defines the same ids (objectives, strategies, key results) in the same order as before, so
+   * that every reference elsewhere still resolves to the same place: the analysis checks that and
+   * builds a new graph otherwise.
+   */
+  update(uris: Iterable<string>): void {
+    const changed = new Set(uris);
+    const reresolve = new Set<Alignment | Contribution>();
+    const touched = new Set<ObjectiveNode>();
+    const touchedKeyResults = new Set<KeyResult>();
+    for (const uri of changed) {
+      const entry = this.files.get(uri);
+      if (!entry) continue;
+      for (const node of entry.nodes) {
+        for (const reference of this.incoming.get(node.objective.id.text) ?? []) if (!changed.has(reference.uri)) reresolve.add(reference);
+      }
+      this.unlink(entry, touched, touchedKeyResults);
+      for (const node of entry.nodes) this.byObjective.delete(node.objective);
+      this.ungroup(uri, entry.nodes);
+      this.files.delete(uri);
+    }
+    for (const document of this.index.all()) {
+      if (!changed.has(document.uri)) continue;
+      this.addNodes(document.uri, document.file);
+      for (const strategy of document.file.strategies) {
+        for (const reference of this.incoming.get(strategy.id.text) ?? []) if (!changed.has(reference.uri)) reresolve.add(reference);
+      }
+    }
+    // References from unchanged files into the changed ones: they still name the same ids, now
+    // defined by new syntax nodes.
+    for (const reference of reresolve) {
+      if ('keyResult' in reference) {
+        this.detachContribution(reference, touchedKeyResults);
+        reference.target = this.resolveContribution(reference.reference);
+        this.attachContribution(reference, touchedKeyResults);
+      } else {
+        this.detachAlignment(reference, touched);
+        reference.target = this.resolve(reference.reference);
+        this.attachAlignment(reference, touched);
+      }
+    }
+    for (const uri of changed) if (this.index.has(uri)) this.link(uri, touched, touchedKeyResults);
+    for (const node of touched) if (this.byObjective.get(node.objective) === node) node.alignedFrom.sort(inWorkspaceOrder);
+    for (const keyResult of touchedKeyResults) this.contributedFrom.get(keyResult)?.sort(inWorkspaceOrder);
+    this.ordered = undefined;
+  }
+
+  private inOrder() {
+    if (!this.ordered) {
+      const nodes = new Map<Objective, ObjectiveNode>();
+      const alignments: Alignment[] = [];
+      const contributions: Contribution[] = [];
+      for (const document of this.index.all()) {
+        const entry = this.files.get(document.uri);
+        if (!entry) continue;
+        for (const node of entry.nodes) nodes.set(node.objective, node);
+        for (const alignment of entry.alignments) alignments.push(alignment);
+        for (const contribution of entry.contributions) contributions.push(contribution);
+      }
+      this.ordered = { nodes, alignments, contributions };
+    }
+    return this.ordered;
+  }
+
+  private addNodes(uri: string, file: OkrFile): void {
+    const nodes: ObjectiveNode[] = [];
+    for (const objective of file.objectives) {
+      const level = levelOf(file, objective);
+      const node: ObjectiveNode = {
+        uri, file, objective, level, rank: levelRank(this.config, level), owner: ownerOf(file, objective), period: periodOf(file, objective),
+        alignments: [], alignedFrom: [],
+      };
+      nodes.push(node);
+      this.byObjective.set(objective, node);
+    }
+    this.files.set(uri, { nodes, alignments: [], contributions: [] });
+    this.group(uri, nodes);
+  }
+
+  /** Files' nodes into the rank and owner groups, keeping them in workspace order. */
+  private group(uri: string, nodes: readonly ObjectiveNode[]): void {
+    const into = <K>(groups: Map<K, ObjectiveNode[]>, key: K | undefined, node: ObjectiveNode, batch: Map<K, ObjectiveNode[]>) => {
+      if (key === undefined) return;
+      const list = batch.get(key);
+      if (list) list.push(node);
+      else batch.set(key, [node]);
+      if (!groups.has(key)) groups.set(key, []);
+    };
+    const ranks = new Map<number, ObjectiveNode[]>();
+    const owners = new Map<string, ObjectiveNode[]>();
+    for (const node of nodes) {
+      into(this.ranks, node.rank, node, ranks);
+      into(this.owners, node.owner, node, owners);
+    }
+    for (const [rank, list] of ranks) insertFile(this.ranks.get(rank)!, uri, list);
+    for (const [owner, list] of owners) insertFile(this.owners.get(owner)!, uri, list);
+  }
+
+  private ungroup(uri: string, nodes: readonly ObjectiveNode[]): void {
+    const remove = <K>(groups: Map<K, ObjectiveNode[]>, key: K | undefined) => {
+      const list = key === undefined ? undefined : groups.get(key);
+      if (!list) return;
+      const kept = list.filter((n) => n.uri !== uri);
+      if (kept.length) groups.set(key!, kept);
+      else groups.delete(key!);
+    };
+    for (const rank of new Set(nodes.map((n) => n.rank))) remove(this.ranks, rank);
+    for (const owner of new Set(nodes.map((n) => n.owner))) remove(this.owners, owner);
+  }
+
+  /** Resolves the references written in one file and records them on what they name. */
+  private link(uri: string, touched?: Set<ObjectiveNode>, touchedKeyResults?: Set<KeyResult>): void {
+    const entry = this.files.get(uri)!;
+    for (const node of entry.nodes) {
+      node.objective.alignsTo.forEach((reference, i) => {
+        const alignment: Alignment = { uri, objective: node.objective, reference, target: this.resolve(reference), primary: i === 0 };
+        node.alignments.push(alignment);
+        entry.alignments.push(alignment);
+        this.addIncoming(alignment);
+        this.attachAlignment(alignment, touched);
+      });
+      for (const keyResult of node.objective.keyResults) {
+        const reference = keyResult.contributesTo;
+        if (!reference) continue;
+        const contribution: Contribution = { uri, objective: node.objective, keyResult, reference, target: this.resolveContribution(reference) };
+        entry.contributions.push(contribution);
+        this.contributionByKeyResult.set(keyResult, contribution);
+        this.addIncoming(contribution);
+        this.attachContribution(contribution, touchedKeyResults);
+      }
+    }
+  }
+
+  private unlink(entry: FileEntry, touched: Set<ObjectiveNode>, touchedKeyResults: Set<KeyResult>): void {
+    for (const alignment of entry.alignments) {
+      this.detachAlignment(alignment, touched);
+      this.removeIncoming(alignment);
+    }
+    for (const contribution of entry.contributions) {
+      this.detachContribution(contribution, touchedKeyResults);
+      this.contributionByKeyResult.delete(contribution.keyResult);
+      this.removeIncoming(contribution);
+    }
+  }
+
+  private resolveContribution(reference: Reference): KeyResultDefinition | undefined {
+    return reference.keyResult ? this.index.resolveKeyResult(reference.objective.text, reference.keyResult.text) : undefined;
+  }
+
+  private attachAlignment(alignment: Alignment, touched?: Set<ObjectiveNode>): void {
+    const parent = parentObjective(alignment.target);
+    const node = parent && this.byObjective.get(parent);
+    if (!node) return;
+    node.alignedFrom.push(alignment);
+    touched?.add(node);
+  }
+
+  private detachAlignment(alignment: Alignment, touched: Set<ObjectiveNode>): void {
+    const parent = parentObjective(alignment.target);
+    const node = parent && this.byObjective.get(parent);
+    if (!node) return;
+    const at = node.alignedFrom.indexOf(alignment);
+    if (at >= 0) node.alignedFrom.splice(at, 1);
+    touched.add(node);
+  }
+
+  private attachContribution(contribution: Contribution, touched?: Set<KeyResult>): void {
+    const target = contribution.target?.node;
+    if (!target) return;
+    const list = this.contributedFrom.get(target);
+    if (list) list.push(contribution);
+    else this.contributedFrom.set(target, [contribution]);
+    touched?.add(target);
+  }
+
+  private detachContribution(contribution: Contribution, touched: Set<KeyResult>): void {
+    const target = contribution.target?.node;
+    const list = target && this.contributedFrom.get(target);
+    if (!list) return;
+    const at = list.indexOf(contribution);
+    if (at >= 0) list.splice(at, 1);
+    if (!list.length) this.contributedFrom.delete(target);
+    touched.add(target);
+  }
+
+  private addIncoming(reference: Alignment | Contribution): void {
+    const id = reference.reference.objective.text;
+    const set = this.incoming.get(id);
+    if (set) set.add(reference);
+    else this.incoming.set(id, new Set([reference]));
+  }
+
+  private removeIncoming(reference: Alignment | Contribution): void {
+    const id = reference.reference.objective.text;
+    const set = this.incoming.get(id);
+    if (!set) return;
+    set.delete(reference);
+    if (!set.size) this.incoming.delete(id);
+  }
+}
+
+/** Inserts one file's nodes into a list in workspace order (a file's nodes are contiguous there). */
+function insertFile(list: ObjectiveNode[], uri: string, nodes: readonly ObjectiveNode[]): void {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (list[middle]!.uri < uri) low = middle + 1;
+    else high = middle;
+  }
+  list.splice(low, 0, ...nodes);
 }
 
 /** The objective an alignment target belongs to: itself, or the owner of a key result. */

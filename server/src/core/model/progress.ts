@@ -25,36 +25,40 @@ export interface KeyResultValue {
 /** The score an objective of each kind is expected to reach by the end of its period. */
 export const expectedScore: Readonly<Record<Commitment, number>> = { committed: 1, aspirational: 0.7 };
 
+/**
+ * A key result's own value (newest check-in, else `current`) depends only on its syntax node and
+ * today: kept across analyses, so a keystroke does not recompute the whole workspace's values.
+ */
+const ownValues = new WeakMap<KeyResult, { today: Day; value: KeyResultValue | undefined }>();
+
 export class ProgressModel {
-  private readonly contributions = new Map<KeyResult, KeyResult[]>();
-  private readonly metrics = new Map<KeyResult, Metric | undefined>();
   private readonly values = new Map<KeyResult, KeyResultValue | undefined>();
 
   /** @param today check-ins dated after it do not count yet (progress is "as of today"). */
   constructor(
-    graph: AlignmentGraph,
+    private readonly graph: AlignmentGraph,
     private readonly today: Day = Number.POSITIVE_INFINITY,
-  ) {
-    for (const contribution of graph.contributions) {
-      const target = contribution.target?.node;
-      if (!target || target === contribution.keyResult) continue;
-      const list = this.contributions.get(target) ?? [];
-      list.push(contribution.keyResult);
-      this.contributions.set(target, list);
-    }
-  }
+  ) {}
 
   metric(kr: KeyResult): Metric | undefined {
-    if (!this.metrics.has(kr)) this.metrics.set(kr, metricOf(kr));
-    return this.metrics.get(kr);
+    return metricOf(kr);
   }
 
   /** The key results that contribute to this one (`contributes to`), in workspace order. */
   contributors(kr: KeyResult): readonly KeyResult[] {
-    return this.contributions.get(kr) ?? [];
+    const contributions = this.graph.contributionsTo(kr);
+    if (!contributions.length) return [];
+    return contributions.flatMap((c) => (c.keyResult === kr ? [] : [c.keyResult]));
   }
 
   value(kr: KeyResult): KeyResultValue | undefined {
+    if (!kr.rollupSum) {
+      const known = ownValues.get(kr);
+      if (known && known.today === this.today) return known.value;
+      const value = this.ownValue(kr);
+      ownValues.set(kr, { today: this.today, value });
+      return value;
+    }
     if (this.values.has(kr)) return this.values.get(kr);
     this.values.set(kr, undefined); // Guards against contribution cycles (reported elsewhere).
     const value = this.computeValue(kr);
@@ -79,6 +83,11 @@ export class ProgressModel {
       }
       if (any) return { value: sum, asOf, source: 'rollup' };
     }
+    return this.ownValue(kr);
+  }
+
+  private ownValue(kr: KeyResult): KeyResultValue | undefined {
+    const unit = this.metric(kr)?.unit;
     const latest = latestCheckin(kr, unit, this.today);
     if (latest) return { value: latest.value, asOf: latest.day, source: 'checkin' };
     const current = kr.metric.current && valueIn(kr.metric.current, unit);

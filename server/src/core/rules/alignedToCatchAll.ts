@@ -17,7 +17,7 @@ export const alignedToCatchAll: WorkspaceRule = {
     description: 'An objective whose only alignment is to a catch-all objective.',
   },
   scope: 'workspace',
-  check({ graph, progress, config, index, report }) {
+  check({ graph, progress, config, index, scope, report }) {
     const reasons = new Map<Objective, CatchAllReason | undefined>();
     const reasonOf = (objective: Objective) => {
       if (!reasons.has(objective)) {
@@ -27,7 +27,7 @@ export const alignedToCatchAll: WorkspaceRule = {
       return reasons.get(objective);
     };
     const strategies = [...index.all()].flatMap((d) => d.file.strategies.map((s) => s.id.text));
-    for (const node of graph.nodes.values()) {
+    for (const node of scope.nodes()) {
       if (!node.alignments.length) continue;
       const targets = node.alignments.map((a) => parentObjective(a.target));
       if (targets.some((t) => !t || t === node.objective || !reasonOf(t))) continue;

@@ -25,6 +25,7 @@ export const alignmentCycle: WorkspaceRule = {
     description: 'Objectives that align to each other in a loop, or key results that contribute to themselves.',
   },
   scope: 'workspace',
+  wholeWorkspace: true,
   check({ graph, report }) {
     const alignEdges = new Map<Objective, Step<Objective>[]>();
     for (const alignment of graph.alignments) {

@@ -22,9 +22,9 @@ export const behindPace: WorkspaceRule = {
   },
   scope: 'workspace',
   check(context) {
-    const { graph, progress, today } = context;
+    const { progress, today, scope } = context;
     const limit = context.config.behindPacePoints;
-    for (const node of graph.nodes.values()) {
+    for (const node of scope.nodes()) {
       const { period, objective } = node;
       if (!period || today < period.start || today > period.end) continue;
       const done = progress.objectiveProgress(objective);

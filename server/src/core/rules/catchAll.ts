@@ -13,8 +13,8 @@ export const catchAll: WorkspaceRule = {
     description: 'A catch-all objective: business-as-usual wording, or many objectives of different owners aligned to it while it has no measurable key result.',
   },
   scope: 'workspace',
-  check({ graph, progress, config, report }) {
-    for (const node of graph.nodes.values()) {
+  check({ graph, progress, config, scope, report }) {
+    for (const node of scope.nodes()) {
       const reason = catchAllReason(node, graph, progress, config);
       if (!reason) continue;
       const id = node.objective.id.text;

@@ -11,18 +11,19 @@ export const duplicateId: WorkspaceRule = {
     description: 'Two objectives, key results or strategies with one id.',
   },
   scope: 'workspace',
-  check({ index, report }) {
-    for (const id of index.ids()) {
-      const definitions = index.lookup(id);
-      if (definitions.length < 2) continue;
-      for (const definition of definitions) {
-        const others = definitions.filter((d) => d !== definition);
-        report(definition.uri, definition.node.id.span, `The id \`${id}\` is defined ${definitions.length} times in the workspace: ids of objectives and strategies must be unique; rename one`, {
+  check({ index, scope, report }) {
+    for (const document of scope.documents()) {
+      for (const node of [...document.file.strategies, ...document.file.objectives]) {
+        const id = node.id.text;
+        const definitions = index.lookup(id);
+        if (definitions.length < 2) continue;
+        const others = definitions.filter((d) => d.node !== node);
+        report(document.uri, node.id.span, `The id \`${id}\` is defined ${definitions.length} times in the workspace: ids of objectives and strategies must be unique; rename one`, {
           related: others.map((other) => ({ uri: other.uri, span: other.node.id.span, message: `\`${id}\`, ${other.kind} "${other.node.title.text}"` })),
         });
       }
     }
-    for (const document of index.all()) {
+    for (const document of scope.documents()) {
       for (const objective of document.file.objectives) {
         const seen = new Map<string, number>();
         for (const kr of objective.keyResults) if (kr.id) seen.set(kr.id.text, (seen.get(kr.id.text) ?? 0) + 1);

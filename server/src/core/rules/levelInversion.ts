@@ -13,8 +13,8 @@ export const levelInversion: WorkspaceRule = {
     description: 'An objective that aligns to an objective at a lower level (a department objective under a team\'s).',
   },
   scope: 'workspace',
-  check({ graph, report }) {
-    for (const alignment of graph.alignments) {
+  check({ graph, scope, report }) {
+    for (const alignment of scope.alignments()) {
       const node = graph.node(alignment.objective);
       const target = graph.targetNode(alignment);
       if (!node || !target || target === node) continue;

@@ -22,8 +22,8 @@ export const missingStory: WorkspaceRule = {
     description: 'An enabling alignment (same level, or another owner\'s branch) without a `why:`.',
   },
   scope: 'workspace',
-  check({ graph, report }) {
-    for (const node of graph.nodes.values()) {
+  check({ graph, scope, report }) {
+    for (const node of scope.nodes()) {
       if (node.objective.why || !node.alignments.length) continue;
       let chain: Set<Objective> | undefined;
       for (const alignment of node.alignments) {

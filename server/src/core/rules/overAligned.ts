@@ -14,9 +14,8 @@ export const overAligned: WorkspaceRule = {
     description: 'An objective aligned to every top-level objective, or to more than three: focus.',
   },
   scope: 'workspace',
-  check({ graph, config, report }) {
-    const topLevel = [...graph.nodes.values()].filter((n) => n.rank === 0);
-    for (const node of graph.nodes.values()) {
+  check({ graph, config, scope, report }) {
+    for (const node of scope.nodes()) {
       if (node.alignments.length < 2) continue;
       // What it serves, by identity (an objective, a strategy, or an unresolved id) → its name.
       const served = new Map<unknown, string>();
@@ -28,7 +27,7 @@ export const overAligned: WorkspaceRule = {
       }
       const names = [...served.values()];
       const id = node.objective.id.text;
-      const others = topLevel.filter((top) => top !== node && overlaps(top, node));
+      const others = graph.atRank(0).filter((top) => top !== node && overlaps(top, node));
       const everyTop = others.length >= 2 && others.every((top) => served.has(top.objective));
       const tooMany = served.size > config.maxAlignments;
       if (!everyTop && !tooMany) continue;

@@ -14,8 +14,8 @@ export const periodMismatch: WorkspaceRule = {
     description: 'An objective that aligns to an objective whose period does not contain its own.',
   },
   scope: 'workspace',
-  check({ graph, report }) {
-    for (const alignment of graph.alignments) {
+  check({ graph, scope, report }) {
+    for (const alignment of scope.alignments()) {
       const node = graph.node(alignment.objective);
       const target = graph.targetNode(alignment);
       if (!node || !target || target === node || !node.period || !target.period) continue;

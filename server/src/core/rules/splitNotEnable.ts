@@ -8,7 +8,7 @@
 //    amount of that key result's unit, smaller than its target ("Sell 3K seats in EMEA" under
 //    "Sell 10K seats"); reported on each `aligns to` reference. One objective restating its
 //    parent's number is a cascade, not a split.
-import type { KeyResult, Objective } from '../syntax/ast';
+import type { KeyResult } from '../syntax/ast';
 import { inferMetric } from '../model/metrics';
 import { convert, formatAmount, sameDimension } from '../model/units';
 import type { Alignment } from '../model/graph';
@@ -23,14 +23,10 @@ export const splitNotEnable: WorkspaceRule = {
     description: 'Objectives that are numeric shares of a key result that is not `rollup sum`: ask how they enable it instead.',
   },
   scope: 'workspace',
-  check({ graph, progress, report }) {
-    const explicit = new Map<KeyResult, Set<Objective>>();
-    for (const contribution of graph.contributions) {
+  check({ graph, progress, scope, report }) {
+    for (const contribution of scope.contributions()) {
       const target = contribution.target;
       if (!target || target.node.rollupSum || target.node === contribution.keyResult) continue;
-      const shares = explicit.get(target.node) ?? new Set();
-      shares.add(contribution.objective);
-      explicit.set(target.node, shares);
       const krName = `${target.objective.id.text}.${target.node.id?.text ?? ''}`;
       const ownName = `${contribution.objective.id.text}${contribution.keyResult.id ? `.${contribution.keyResult.id.text}` : ''}`;
       const arithmetic = sumOf(target.node, progress.contributors(target.node), progress);
@@ -40,19 +36,25 @@ export const splitNotEnable: WorkspaceRule = {
       });
     }
 
+    // Numeric shares taken by aligning: every objective that aligns to one key result, wherever it
+    // is written, for the key results that alignments in scope point at.
     const aligned = new Map<KeyResult, Alignment[]>();
-    for (const alignment of graph.alignments) {
+    for (const alignment of scope.alignments()) {
       const target = alignment.target;
-      if (target?.kind !== 'keyResult' || target.node.rollupSum || target.objective === alignment.objective) continue;
-      const list = aligned.get(target.node) ?? [];
-      if (!list.some((a) => a.objective === alignment.objective)) list.push(alignment);
+      if (target?.kind !== 'keyResult' || target.node.rollupSum || target.objective === alignment.objective || aligned.has(target.node)) continue;
+      const list: Alignment[] = [];
+      for (const other of graph.targetNode(alignment)?.alignedFrom ?? []) {
+        if (other.target?.node !== target.node || other.objective === target.objective) continue;
+        if (!list.some((a) => a.objective === other.objective)) list.push(other);
+      }
       aligned.set(target.node, list);
     }
     for (const [kr, alignments] of aligned) {
       const metric = progress.metric(kr);
       if (!metric?.unit) continue;
+      const explicit = new Set(graph.contributionsTo(kr).map((c) => c.objective));
       const shares = alignments.filter((alignment) => {
-        if (explicit.get(kr)?.has(alignment.objective)) return false; // Reported on its `contributes to`.
+        if (explicit.has(alignment.objective)) return false; // Reported on its `contributes to`.
         const title = inferMetric(alignment.objective.title.text);
         if (!title?.unit || !sameDimension(title.unit, metric.unit)) return false;
         const amount = convert(title.target, title.unit, metric.unit);

@@ -22,10 +22,10 @@ export const staleCheckin: WorkspaceRule = {
   },
   scope: 'workspace',
   check(context) {
-    const { graph, progress, today } = context;
+    const { progress, today, scope } = context;
     const limit = context.config.staleCheckinDays;
     const todayText = formatDay(today);
-    for (const node of graph.nodes.values()) {
+    for (const node of scope.nodes()) {
       const { period, objective } = node;
       if (!period || today < period.start || today > period.end) continue;
       for (const kr of objective.keyResults) {

@@ -27,14 +27,15 @@ export const summationMismatch: WorkspaceRule = {
   },
   scope: 'workspace',
   check(context) {
-    const { graph, progress } = context;
+    const { graph, progress, scope } = context;
+    // Reported on the rollup: the rollups of the files in scope, with whatever contributes to them.
     const byTarget = new Map<KeyResult, Contribution[]>();
-    for (const contribution of graph.contributions) {
-      const target = contribution.target?.node;
-      if (!target?.rollupSum || target === contribution.keyResult) continue;
-      const list = byTarget.get(target) ?? [];
-      list.push(contribution);
-      byTarget.set(target, list);
+    for (const node of scope.nodes()) {
+      for (const kr of node.objective.keyResults) {
+        if (!kr.rollupSum) continue;
+        const contributions = graph.contributionsTo(kr).filter((c) => c.keyResult !== kr);
+        if (contributions.length) byTarget.set(kr, contributions);
+      }
     }
     for (const [rollup, contributions] of byTarget) {
       const definition = contributions[0]!.target!;

@@ -24,29 +24,29 @@ export const tooManyObjectives: WorkspaceRule = {
   scope: 'workspace',
   check(context) {
     const max = context.config.maxObjectivesPerOwner;
+    const periodKey = (node: ObjectiveNode) => (node.period ? `${node.period.start}..${node.period.end}` : '');
     const groups = new Map<string, ObjectiveNode[]>();
-    for (const node of context.graph.nodes.values()) {
+    for (const node of context.scope.nodes()) {
       if (!node.owner) continue;
-      const key = `${node.owner}\u0000${node.period ? `${node.period.start}..${node.period.end}` : ''}`;
-      const group = groups.get(key) ?? [];
-      group.push(node);
-      groups.set(key, group);
-    }
-    for (const group of groups.values()) {
-      if (group.length <= max) continue;
-      group.sort((a, b) => (a.uri === b.uri ? a.objective.span.start - b.objective.span.start : a.uri < b.uri ? -1 : 1));
-      for (const node of group) {
-        const when = node.period ? `in ${node.period.text}` : 'with no period';
-        const others: ObjectiveNode[] = [];
-        for (const other of group) {
-          if (other !== node) others.push(other);
-          if (others.length === MAX_RELATED) break;
-        }
-        context.report(node.uri, node.objective.id.span, `${node.owner} owns ${group.length} objectives ${when}, more than ${max}: pick the ${max} or fewer that matter most this period and say "not yet" to the others (or give them to another owner)`, {
-          related: others.map((other) => ({ uri: other.uri, span: other.objective.id.span, message: `${node.owner}'s objective ${other.objective.id.text}` })),
-          data: { owner: node.owner, count: group.length, max },
-        });
+      // The owner's objectives in the same period, in workspace order.
+      const key = `${node.owner}\u0000${periodKey(node)}`;
+      let group = groups.get(key);
+      if (!group) {
+        const period = periodKey(node);
+        group = context.graph.ownedBy(node.owner).filter((other) => periodKey(other) === period);
+        groups.set(key, group);
       }
+      if (group.length <= max) continue;
+      const when = node.period ? `in ${node.period.text}` : 'with no period';
+      const others: ObjectiveNode[] = [];
+      for (const other of group) {
+        if (other !== node) others.push(other);
+        if (others.length === MAX_RELATED) break;
+      }
+      context.report(node.uri, node.objective.id.span, `${node.owner} owns ${group.length} objectives ${when}, more than ${max}: pick the ${max} or fewer that matter most this period and say "not yet" to the others (or give them to another owner)`, {
+        related: others.map((other) => ({ uri: other.uri, span: other.objective.id.span, message: `${node.owner}'s objective ${other.objective.id.text}` })),
+        data: { owner: node.owner, count: group.length, max },
+      });
     }
   },
 };

@@ -6,6 +6,7 @@ import type { AnalysisConfig } from '../config';
 import type { AlignmentGraph } from '../model/graph';
 import type { ProgressModel } from '../model/progress';
 import type { Day } from '../model/dates';
+import type { AnalysisScope } from '../scope';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 
@@ -57,6 +58,11 @@ export interface WorkspaceRuleContext {
   /** Today, as configured (`today` in okr.config.json) or by the clock. */
   readonly today: Day;
   readonly config: AnalysisConfig;
+  /**
+   * The files to report on: every file on a full run, the files an edit can have changed
+   * otherwise. Iterate it rather than the whole graph; reports outside it are dropped.
+   */
+  readonly scope: AnalysisScope;
   report(uri: string, span: Span, message: string, options?: ReportOptions): void;
 }
 
@@ -71,6 +77,12 @@ export interface FileRule {
 export interface WorkspaceRule {
   readonly meta: RuleMeta;
   readonly scope: 'workspace';
+  /**
+   * Whether what it reports on one file can depend on objectives any number of links away in
+   * any direction (cycles): such a rule is re-run over the whole workspace whenever a reference
+   * changes, instead of over the affected files.
+   */
+  readonly wholeWorkspace?: boolean;
   check(context: WorkspaceRuleContext): void;
 }
 

@@ -24,18 +24,11 @@ export const unaligned: WorkspaceRule = {
     description: 'An objective below the top level that aligns to nothing; a top-level objective that aligns to no strategy when the workspace has strategies.',
   },
   scope: 'workspace',
-  check({ graph, index, report }) {
+  check({ graph, index, scope, report }) {
     const strategySet = new Set<string>();
     for (const document of index.all()) for (const strategy of document.file.strategies) if (strategy.id.text) strategySet.add(strategy.id.text);
     const strategies = [...strategySet];
-    const byRank = new Map<number, ObjectiveNode[]>();
-    for (const node of graph.nodes.values()) {
-      if (node.rank === undefined) continue;
-      const list = byRank.get(node.rank) ?? [];
-      list.push(node);
-      byRank.set(node.rank, list);
-    }
-    for (const node of graph.nodes.values()) {
+    for (const node of scope.nodes()) {
       const { objective } = node;
       if (node.rank === undefined && node.level !== undefined) continue; // Unknown level: invalid-value.
       const id = objective.id.text;
@@ -51,7 +44,7 @@ export const unaligned: WorkspaceRule = {
         continue;
       }
       if (objective.alignsTo.length) continue;
-      const above = objectivesAbove(node, graph, byRank);
+      const above = objectivesAbove(node, graph);
       if (!above.length && !strategies.length) continue; // Nothing in the workspace to align to.
       const candidates = [...above.slice(0, 3), ...strategies].slice(0, MAX_CANDIDATES);
       const what = node.level ? `a ${node.level} objective` : 'an objective';
@@ -69,11 +62,11 @@ export const unaligned: WorkspaceRule = {
  * Objectives it could align to, best first: one level up in a period that covers its own, then
  * higher up (at most MAX_CANDIDATES). For an objective with no level: the top-level objectives.
  */
-function objectivesAbove(node: ObjectiveNode, graph: AlignmentGraph, byRank: ReadonlyMap<number, ObjectiveNode[]>): string[] {
+function objectivesAbove(node: ObjectiveNode, graph: AlignmentGraph): string[] {
   const found: string[] = [];
   let below: Set<Objective> | undefined;
   for (let rank = node.rank === undefined ? 0 : node.rank - 1; rank >= 0 && found.length < MAX_CANDIDATES; rank--) {
-    for (const other of byRank.get(rank) ?? []) {
+    for (const other of graph.atRank(rank)) {
       const id = other.objective.id.text;
       if (other === node || !id || found.includes(id)) continue;
       if (node.period && other.period && !containsPeriod(other.period, node.period)) continue;

@@ -46,8 +46,8 @@ export const unitMismatch: WorkspaceRule = {
   },
   scope: 'workspace',
   check(context) {
-    const { graph, progress } = context;
-    for (const contribution of graph.contributions) {
+    const { progress, scope } = context;
+    for (const contribution of scope.contributions()) {
       const target = contribution.target;
       if (!target || target.node === contribution.keyResult) continue;
       const from = progress.metric(contribution.keyResult);

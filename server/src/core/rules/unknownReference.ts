@@ -13,11 +13,11 @@ export const unknownReference: WorkspaceRule = {
   },
   scope: 'workspace',
   check(context) {
-    const { graph } = context;
-    for (const alignment of graph.alignments) {
+    const { scope } = context;
+    for (const alignment of scope.alignments()) {
       if (!alignment.target) reportUnknown(context, alignment.uri, alignment.reference, 'aligns to');
     }
-    for (const contribution of graph.contributions) {
+    for (const contribution of scope.contributions()) {
       const { reference, uri } = contribution;
       if (!reference.keyResult) {
         const definition = context.index.resolve(reference.objective.text);
@@ -41,7 +41,7 @@ function reportUnknown(context: WorkspaceRuleContext, uri: string, reference: Re
   const objectiveId = reference.objective.text;
   const definition = index.resolve(objectiveId);
   if (!definition) {
-    const candidates = closest(objectiveId, index.ids());
+    const candidates = index.similarIds(objectiveId);
     const suffix = reference.keyResult ? `.${reference.keyResult.text}` : '';
     const hint = candidates.length ? `did you mean ${candidates.map((c) => `\`${c}${suffix}\``).join(', ')}?` : 'define it, or correct the id';
     context.report(uri, reference.objective.span, `No objective or strategy is called \`${objectiveId}\`: ${hint}`, {

@@ -3,6 +3,7 @@
 // objective (`objective.kr`). Each file is parsed once per text; an edit re-parses only its
 // file and updates only that file's symbols, so the cost of a keystroke does not grow with the
 // workspace.
+import { SimilarWords } from '../util/similar';
 import { parseOkr, type KeyResult, type Objective, type OkrFile, type Strategy } from '../syntax';
 
 export interface OkrDocument {
@@ -29,6 +30,10 @@ export class WorkspaceIndex {
   private readonly symbols = new Map<string, Definition[]>();
   private nextRevision = 1;
   private ordered: OkrDocument[] | undefined;
+  /** "Did you mean" over the ids; dropped whenever an id appears or disappears. */
+  private similar: SimilarWords | undefined;
+  /** Ids gone while a file is re-read: most come back with its new text and keep `similar` valid. */
+  private readonly vanished = new Set<string>();
   /** Bumped on every change anywhere: analyses are cached against it. */
   generation = 0;
 
@@ -40,6 +45,7 @@ export class WorkspaceIndex {
     const document: OkrDocument = { uri, text, file: parseOkr(text), revision: this.nextRevision++ };
     this.documents.set(uri, document);
     this.addSymbols(document);
+    this.forgetVanished();
     this.ordered = undefined;
     this.generation++;
     return true;
@@ -49,6 +55,7 @@ export class WorkspaceIndex {
     const previous = this.documents.get(uri);
     if (!previous) return false;
     this.removeSymbols(previous);
+    this.forgetVanished();
     this.documents.delete(uri);
     this.ordered = undefined;
     this.generation++;
@@ -93,6 +100,17 @@ export class WorkspaceIndex {
     return this.symbols.keys();
   }
 
+  /** The ids closest to a misspelt one, closest first (see `closest`). */
+  similarIds(word: string, limit = 3): string[] {
+    this.similar ??= new SimilarWords(this.symbols.keys());
+    return this.similar.closest(word, limit);
+  }
+
+  private forgetVanished(): void {
+    if (this.vanished.size) this.similar = undefined;
+    this.vanished.clear();
+  }
+
   private addSymbols(document: OkrDocument): void {
     const { uri, file } = document;
     for (const node of file.strategies) this.addSymbol(node.id.text, { kind: 'strategy', uri, node });
@@ -106,7 +124,10 @@ export class WorkspaceIndex {
       // Keep a stable order (by file, then position) so "the first definition" does not depend on
       // the order files were loaded in.
       list.sort((a, b) => (a.uri === b.uri ? a.node.span.start - b.node.span.start : a.uri < b.uri ? -1 : 1));
-    } else this.symbols.set(id, [definition]);
+    } else {
+      this.symbols.set(id, [definition]);
+      if (!this.vanished.delete(id)) this.similar = undefined;
+    }
   }
 
   private removeSymbols(document: OkrDocument): void {
@@ -117,7 +138,10 @@ export class WorkspaceIndex {
       if (!list) continue;
       const rest = list.filter((d) => d.uri !== uri);
       if (rest.length) this.symbols.set(id, rest);
-      else this.symbols.delete(id);
+      else {
+        this.symbols.delete(id);
+        this.vanished.add(id);
+      }
     }
   }
 }

@@ -1,0 +1,209 @@
+// Which files an edit can change the problems of. The analysis re-checks those and keeps every
+// other file's problems from the run before. What one objective's problems can depend on, and so
+// what an edit of it reaches:
+//  - the ids, levels, owners and periods of every objective (candidates in `unaligned`, groups
+//    in `too-many-objectives`, "every top-level objective" in `over-aligned`, did-you-mean): an
+//    edit that changes any of them, in any file, is a *shape* change, and everything is re-checked;
+//  - what it says (title, key results, check-ins): the objectives aligned to it (catch-all, story
+//    messages quote its title), their other targets' aligners (numeric shares), the key results
+//    it contributes to, up a chain of rollups (sums and progress), and the other copies of its id;
+//  - what it aligns to: the old and new targets, their aligners (catch-all by structure), and
+//    every objective above and below it (primary chains in `missing-story`, objectives below in
+//    `unaligned`); cycles are found again over the whole workspace.
+// Problems keep the places they point at in other files (related information), so a file whose
+// problems point into an edited file is re-checked too.
+import type { AnalysisConfig } from './config';
+import type { AlignmentGraph, ObjectiveNode } from './model/graph';
+import { parentObjective } from './model/graph';
+import { levelOf, levelRank, ownerOf } from './model/levels';
+import { periodOf } from './model/period';
+import type { KeyResult, Objective, OkrFile, Quantity, Reference } from './syntax/ast';
+import type { OkrDocument, WorkspaceIndex } from './workspace';
+
+export interface Impact {
+  /** The files to re-check. */
+  readonly files: Set<string>;
+  /** Whether an alignment or contribution changed (rules over the whole workspace run again). */
+  readonly linksChanged: boolean;
+}
+
+/**
+ * What the edit of `changed` (new texts in the index; the graph still as before) reaches, in two
+ * steps: call it before updating the graph (what the edited objectives were linked to), then
+ * `after` on the updated graph (what they are linked to now). Undefined, at either step, when
+ * everything must be re-checked.
+ */
+export function impactOf(
+  changed: ReadonlySet<string>,
+  previous: ReadonlyMap<string, OkrDocument>,
+  index: WorkspaceIndex,
+  graph: AlignmentGraph,
+  config: AnalysisConfig,
+  relatedInto: (uri: string) => Iterable<string>,
+): { after(graph: AlignmentGraph): Impact | undefined } | undefined {
+  const files = new Set<string>();
+  let linksChanged = false;
+  const pending: { uri: string; at: number; said: boolean; links: boolean }[] = [];
+  for (const uri of changed) {
+    const old = previous.get(uri);
+    const now = index.get(uri);
+    if (!old || !now) {
+      // A file appeared or disappeared: only harmless when it defines nothing.
+      const file = (old ?? now)!.file;
+      if (file.objectives.length || file.strategies.length) return undefined;
+      if (now) files.add(uri);
+      continue;
+    }
+    if (shapeOf(old.file, config) !== shapeOf(now.file, config)) return undefined;
+    files.add(uri);
+    for (const reader of relatedInto(uri)) files.add(reader);
+    for (let at = 0; at < now.file.objectives.length; at++) {
+      const was = old.file.objectives[at]!;
+      const is = now.file.objectives[at]!;
+      const saidChanged = said(was) !== said(is);
+      const linksDiffer = links(was, index) !== links(is, index);
+      if (!saidChanged && !linksDiffer) continue;
+      const node = graph.node(was);
+      if (!node) return undefined;
+      if (saidChanged) for (const f of readersOf(node, graph)) files.add(f);
+      if (linksDiffer) {
+        linksChanged = true;
+        const neighbourhood = neighbourhoodOf(node, graph);
+        if (!neighbourhood) return undefined;
+        for (const f of neighbourhood) files.add(f);
+      }
+      pending.push({ uri, at, said: saidChanged, links: linksDiffer });
+    }
+  }
+  return {
+    after(updated) {
+      for (const { uri, at, said: saidChanged, links: linksDiffer } of pending) {
+        const node = updated.nodesOf(uri)[at];
+        if (!node) return undefined;
+        if (saidChanged) for (const f of readersOf(node, updated)) files.add(f);
+        if (linksDiffer) {
+          const neighbourhood = neighbourhoodOf(node, updated);
+          if (!neighbourhood) return undefined;
+          for (const f of neighbourhood) files.add(f);
+        }
+      }
+      for (const uri of files) if (!index.has(uri)) files.delete(uri);
+      return { files, linksChanged };
+    },
+  };
+}
+
+/** Ids, levels, owners, periods, key result ids: what the whole workspace sees of a file. */
+function shapeOf(file: OkrFile, config: AnalysisConfig): string {
+  return JSON.stringify([
+    file.strategies.map((s) => s.id.text),
+    file.objectives.map((objective) => {
+      const level = levelOf(file, objective);
+      const period = periodOf(file, objective);
+      return [objective.id.text, level, levelRank(config, level), ownerOf(file, objective), period?.text, period?.start, period?.end, objective.keyResults.map((kr) => kr.id?.text)];
+    }),
+  ]);
+}
+
+/** Where an objective is linked: its primary target, every target that resolves, every contribution that does. */
+function links(objective: Objective, index: WorkspaceIndex): string {
+  const text = (r: Reference) => `${r.objective.text}.${r.keyResult?.text ?? ''}`;
+  const resolves = (r: Reference) => (r.keyResult ? index.resolveKeyResult(r.objective.text, r.keyResult.text) : index.resolve(r.objective.text)) !== undefined;
+  const primary = objective.alignsTo[0];
+  return JSON.stringify([
+    primary && resolves(primary) ? text(primary) : null,
+    objective.alignsTo.filter(resolves).map(text).sort(),
+    objective.keyResults.map((kr) => {
+      const reference = kr.contributesTo;
+      return reference?.keyResult && resolves(reference) ? text(reference) : null;
+    }),
+  ]);
+}
+
+function said(objective: Objective): string {
+  return JSON.stringify([
+    objective.title.text,
+    objective.commitment?.kind,
+    objective.keyResults.map((kr) => [
+      kr.title.text,
+      quantity(kr.metric.from),
+      quantity(kr.metric.target),
+      kr.metric.keep ? [kr.metric.keep.direction, quantity(kr.metric.keep.threshold)] : null,
+      quantity(kr.metric.current),
+      kr.checkins.map((c) => [c.date.text, quantity(c.value), c.confidence?.raw, c.note?.text]),
+      kr.rollupSum !== undefined,
+      kr.weight?.raw,
+      kr.owner?.text,
+    ]),
+  ]);
+}
+
+function quantity(q: Quantity | undefined): string | null {
+  return q ? `${q.prefix?.text ?? ''}${q.number.raw} ${q.unit?.text ?? ''}` : null;
+}
+
+/** Files whose problems quote or use what this objective says. */
+function readersOf(node: ObjectiveNode, graph: AlignmentGraph): Set<string> {
+  const files = new Set<string>([node.uri]);
+  for (const alignment of node.alignedFrom) files.add(alignment.uri);
+  for (const alignment of node.alignments) {
+    for (const sibling of graph.targetNode(alignment)?.alignedFrom ?? []) files.add(sibling.uri);
+  }
+  for (const kr of node.objective.keyResults) {
+    for (const contribution of graph.contributionsTo(kr)) files.add(contribution.uri);
+  }
+  for (const uri of rollupChain(node, graph)) files.add(uri);
+  for (const definition of graph.index.lookup(node.objective.id.text)) files.add(definition.uri);
+  return files;
+}
+
+/**
+ * Objectives above and below one whose links changed, beyond which re-checking everything costs
+ * about as much as finding what to re-check.
+ */
+const NEIGHBOURHOOD_LIMIT = 2_000;
+
+/** Files whose problems depend on where this objective is linked (undefined: too many). */
+function neighbourhoodOf(node: ObjectiveNode, graph: AlignmentGraph): Set<string> | undefined {
+  const files = readersOf(node, graph);
+  for (const alignment of node.alignments) {
+    const target = graph.targetNode(alignment);
+    if (target) files.add(target.uri);
+  }
+  // Everything above it and below it, by any alignment.
+  const seen = new Set<Objective>([node.objective]);
+  const walk = (start: ObjectiveNode, next: (n: ObjectiveNode) => Iterable<Objective | undefined>) => {
+    const stack = [start];
+    while (stack.length && seen.size <= NEIGHBOURHOOD_LIMIT) {
+      const current = stack.pop()!;
+      for (const objective of next(current)) {
+        if (!objective || seen.has(objective)) continue;
+        seen.add(objective);
+        const found = graph.node(objective);
+        if (!found) continue;
+        files.add(found.uri);
+        stack.push(found);
+      }
+    }
+  };
+  walk(node, (n) => n.alignments.map((a) => parentObjective(a.target)));
+  walk(node, (n) => n.alignedFrom.map((a) => a.objective));
+  return seen.size > NEIGHBOURHOOD_LIMIT ? undefined : files;
+}
+
+/** The files of the key results this objective's key results add into, and theirs, up the chain. */
+function rollupChain(node: ObjectiveNode, graph: AlignmentGraph): Set<string> {
+  const files = new Set<string>();
+  const seen = new Set<KeyResult>();
+  const stack = node.objective.keyResults.slice();
+  while (stack.length) {
+    const kr = stack.pop()!;
+    if (seen.has(kr)) continue;
+    seen.add(kr);
+    const target = graph.contributionOf(kr)?.target;
+    if (!target) continue;
+    files.add(target.uri);
+    stack.push(target.node);
+  }
+  return files;
+}
