@@ -114,3 +114,49 @@ describe('completion', () => {
     assert.deepEqual(await complete('objective x: Grow the $0\n'), []);
   });
 });
+
+describe('completion in a large workspace', () => {
+  // 300 team objectives and one company objective: more candidates than one list carries.
+  const teams = Array.from({ length: 300 }, (_, i) => `objective team-${String(i).padStart(3, '0')}: Team objective ${i}\n  level team\n  aligns to growth\n  kr kr${i}: Reach ${i} customers\n    target ${i + 1} customers\n`).join('');
+  const ws = workspace({
+    'company.okr': 'period 2026-Q1\nobjective growth: Grow to 1000 customers\n  level company\n',
+    'teams.okr': `period 2026-Q1\n${teams}`,
+    'dept.okr': 'period 2026-Q1\nobjective zz-dept: A department objective\n  level department\n  aligns to growth\n',
+  });
+  const client = new LspClient();
+  before(async () => {
+    await client.initialize(ws.dir);
+    await client.diagnosticsFor(ws.uri('teams.okr'));
+  });
+  after(async () => {
+    await client.shutdown();
+    ws.dispose();
+  });
+
+  async function completeList(marked: string) {
+    const { text, position } = cursor(marked);
+    const uri = ws.uri('edit.okr');
+    await client.open(uri, text);
+    const list = await client.request<{ isIncomplete: boolean; items: CompletionItem[] }>('textDocument/completion', { textDocument: { uri }, position });
+    await client.close(uri);
+    return list;
+  }
+
+  test('after `aligns to `: the best matches only, marked incomplete, the level above first', async () => {
+    const list = await completeList('period 2026-Q1\nobjective new-team: A new team objective\n  level team\n  aligns to $0\n');
+    assert.equal(list.isIncomplete, true, 'there are more than the list carries');
+    assert.ok(list.items.length <= 100 && list.items.length >= 50, `${list.items.length} items`);
+    const sorted = [...list.items].sort((a, b) => a.sortText!.localeCompare(b.sortText!)).map((i) => i.label);
+    // One level up (department) first, then higher (company), then the same level.
+    assert.equal(sorted[0], 'zz-dept');
+    assert.equal(sorted[1], 'growth');
+  });
+
+  test('typing narrows the list to what matches, beyond the first list', async () => {
+    const list = await completeList('period 2026-Q1\nobjective new-team: A new team objective\n  level team\n  aligns to team-29$0\n');
+    const labels = list.items.map((i) => i.label).sort();
+    assert.ok(labels.includes('team-299'), 'an objective far down the full ranking is offered once typed');
+    assert.ok(labels.every((label) => /t.*e.*a.*m.*-.*2.*9/i.test(`${label} ${list.items.find((i) => i.label === label)!.filterText}`)), 'only matches of what is typed');
+    assert.equal(list.isIncomplete, false, 'everything that matches fits in the list');
+  });
+});

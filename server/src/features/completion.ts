@@ -5,8 +5,10 @@
 //    ranked — levels above this objective's first, the same period first — never the objective
 //    itself or anything that aligns to it (that would be a cycle);
 //  - after `contributes to `: key results, those that roll up (`rollup sum`) first;
+//    both reference lists send the best MAX_REFERENCE_ITEMS matches of what is typed, marked
+//    incomplete when there are more;
 //  - after `level`: the levels; after `owner`: the owners already used; after a number: units.
-import { CompletionItemKind, InsertTextFormat, type CompletionItem, type Range } from 'vscode-languageserver';
+import { CompletionItemKind, InsertTextFormat, type CompletionItem, type CompletionList, type Range } from 'vscode-languageserver';
 import { descendantsOf, keyResultAt, objectiveAt, type ObjectiveNode, type Objective } from '../core';
 import type { Feature, ServerContext } from '../context';
 
@@ -47,9 +49,9 @@ export const completion: Feature = (context) => {
     const range: Range = { start: { line: position.line, character: position.character - word.length }, end: position };
 
     let match = /^\s*aligns\s+to\s+(?:[^,#]+,\s*)*[\p{L}\p{N}_.-]*$/u.exec(before);
-    if (match) return alignTargets(context, document.file, offset, range);
+    if (match) return alignTargets(context, document.file, offset, range, word);
     match = /^\s*contributes\s+to\s+[\p{L}\p{N}_.-]*$/u.exec(before);
-    if (match) return contributionTargets(context, document.file, offset, range);
+    if (match) return contributionTargets(context, document.file, offset, range, word);
     if (/^\s*level\s+[\p{L}\p{N}_-]*$/u.test(before)) {
       return context.analyzer.getConfig().levels.map((level, i) => ({ label: level, kind: CompletionItemKind.EnumMember, sortText: String(i).padStart(3, '0'), textEdit: { range, newText: level } }));
     }
@@ -96,53 +98,110 @@ function keywords(file: Parameters<typeof objectiveAt>[0], offset: number, range
   return items;
 }
 
-function alignTargets(context: ServerContext, file: Parameters<typeof objectiveAt>[0], offset: number, range: Range): CompletionItem[] {
+/**
+ * At most this many objectives and key results are sent for a reference; when there are more, the
+ * list says it is incomplete and the editor asks again as the user types, so the best matches of
+ * what is typed always come first, however large the workspace.
+ */
+export const MAX_REFERENCE_ITEMS = 100;
+
+/** The best `limit` candidates by sort key, made into items only once chosen. */
+class BestCandidates {
+  private readonly kept: { key: string; make: () => CompletionItem }[] = [];
+  private seen = 0;
+
+  constructor(
+    private readonly typed: string,
+    private readonly limit = MAX_REFERENCE_ITEMS,
+  ) {}
+
+  /** Offers a candidate whose `filterText` must match what is typed (its letters in order, any case). */
+  offer(key: string, filterText: string, make: () => CompletionItem): void {
+    if (!matches(this.typed, filterText)) return;
+    this.seen++;
+    const { kept, limit } = this;
+    if (kept.length === limit && key >= kept[kept.length - 1]!.key) return;
+    let low = 0;
+    let high = kept.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (kept[middle]!.key <= key) low = middle + 1;
+      else high = middle;
+    }
+    kept.splice(low, 0, { key, make });
+    if (kept.length > limit) kept.pop();
+  }
+
+  result(): CompletionList {
+    return { isIncomplete: this.seen > this.kept.length, items: this.kept.map((c) => c.make()) };
+  }
+}
+
+/** Whether the letters of `typed` appear in `text` in order, ignoring case (as editors filter). */
+function matches(typed: string, text: string): boolean {
+  if (!typed) return true;
+  const lower = text.toLowerCase();
+  let at = 0;
+  for (const char of typed.toLowerCase()) {
+    at = lower.indexOf(char, at);
+    if (at < 0) return false;
+    at += char.length;
+  }
+  return true;
+}
+
+function alignTargets(context: ServerContext, file: Parameters<typeof objectiveAt>[0], offset: number, range: Range, typed: string): CompletionList {
   const { graph } = context.analyzer.analyse();
   const self = objectiveAt(file, offset);
   const selfNode = self ? graph.node(self) : undefined;
   const excluded = self ? descendantsOf(graph, self) : new Set<Objective>();
   if (self) excluded.add(self);
-  const items: CompletionItem[] = [];
+  const best = new BestCandidates(typed);
   for (const document of context.index.all()) {
     for (const strategy of document.file.strategies) {
-      items.push({
+      const sortText = `${selfNode?.rank === 0 ? '0' : '3'}${strategy.id.text}`;
+      const filterText = `${strategy.id.text} ${strategy.title.text}`;
+      best.offer(sortText, filterText, () => ({
         label: strategy.id.text,
         kind: CompletionItemKind.Module,
         detail: strategy.title.text,
         labelDetails: { description: `strategy · ${fileName(document.uri)}` },
-        filterText: `${strategy.id.text} ${strategy.title.text}`,
-        sortText: `${selfNode?.rank === 0 ? '0' : '3'}${strategy.id.text}`,
+        filterText,
+        sortText,
         textEdit: { range, newText: strategy.id.text },
-      });
+      }));
     }
   }
   for (const node of graph.nodes.values()) {
     if (excluded.has(node.objective)) continue;
     const sort = rankFor(selfNode, node);
-    items.push({
-      label: node.objective.id.text,
+    const id = node.objective.id.text;
+    const filterText = `${id} ${node.objective.title.text}`;
+    best.offer(`${sort}${id}`, filterText, () => ({
+      label: id,
       kind: CompletionItemKind.Class,
       detail: node.objective.title.text,
       labelDetails: { description: describe(node) },
-      filterText: `${node.objective.id.text} ${node.objective.title.text}`,
-      sortText: `${sort}${node.objective.id.text}`,
-      textEdit: { range, newText: node.objective.id.text },
-    });
+      filterText,
+      sortText: `${sort}${id}`,
+      textEdit: { range, newText: id },
+    }));
     for (const kr of node.objective.keyResults) {
       if (!kr.id) continue;
-      const id = `${node.objective.id.text}.${kr.id.text}`;
-      items.push({
-        label: id,
+      const krId = `${id}.${kr.id.text}`;
+      const krFilter = `${krId} ${kr.title.text}`;
+      best.offer(`${sort}${krId}`, krFilter, () => ({
+        label: krId,
         kind: CompletionItemKind.Field,
         detail: kr.title.text,
         labelDetails: { description: `key result · ${describe(node)}` },
-        filterText: `${id} ${kr.title.text}`,
-        sortText: `${sort}${id}`,
-        textEdit: { range, newText: id },
-      });
+        filterText: krFilter,
+        sortText: `${sort}${krId}`,
+        textEdit: { range, newText: krId },
+      }));
     }
   }
-  return items;
+  return best.result();
 }
 
 /** Sort key of a candidate parent: one level up first, then higher, same level, lower; same period first. */
@@ -156,27 +215,29 @@ function rankFor(self: ObjectiveNode | undefined, node: ObjectiveNode): string {
   return `${level}${samePeriod || !self?.period ? 0 : 1}`;
 }
 
-function contributionTargets(context: ServerContext, file: Parameters<typeof objectiveAt>[0], offset: number, range: Range): CompletionItem[] {
+function contributionTargets(context: ServerContext, file: Parameters<typeof objectiveAt>[0], offset: number, range: Range, typed: string): CompletionList {
   const { graph } = context.analyzer.analyse();
   const self = objectiveAt(file, offset);
   const selfKr = self && keyResultAt(self, offset);
-  const items: CompletionItem[] = [];
+  const best = new BestCandidates(typed);
   for (const node of graph.nodes.values()) {
     for (const kr of node.objective.keyResults) {
       if (!kr.id || kr === selfKr) continue;
       const id = `${node.objective.id.text}.${kr.id.text}`;
-      items.push({
+      const sortText = `${kr.rollupSum ? 0 : 1}${id}`;
+      const filterText = `${id} ${kr.title.text}`;
+      best.offer(sortText, filterText, () => ({
         label: id,
         kind: CompletionItemKind.Field,
         detail: kr.title.text,
         labelDetails: { description: `${kr.rollupSum ? 'rollup sum · ' : ''}${describe(node)}` },
-        filterText: `${id} ${kr.title.text}`,
-        sortText: `${kr.rollupSum ? 0 : 1}${id}`,
+        filterText,
+        sortText,
         textEdit: { range, newText: id },
-      });
+      }));
     }
   }
-  return items;
+  return best.result();
 }
 
 function owners(context: ServerContext, before: string, position: { line: number; character: number }): CompletionItem[] {
