@@ -493,11 +493,12 @@ async function w5(): Promise<void> {
     // The models go into the page first (as JSON text, untimed): an 18 MB argument to
     // page.evaluate costs seconds of CDP work inside the evaluating task, which would land in
     // the measured window. The timed part is what a webview does: postMessage (structured clone),
-    // the page's handler, the next frames.
+    // the page's handler (JSON.parse included), the next frames.
+    // The extension sends the model as JSON text (client/src/preview/panel.ts), and so does this.
     const load = (page: import('playwright-core').Page, key: string, m: unknown) =>
       page.evaluate(([key, json]) => {
         const w = window as unknown as { __benchModels?: Record<string, unknown> };
-        (w.__benchModels ??= {})[key] = JSON.parse(json);
+        (w.__benchModels ??= {})[key] = json;
       }, [key, JSON.stringify(m)] as const);
     const post = (page: import('playwright-core').Page, key: string) =>
       page.evaluate(async (key) => {
@@ -534,7 +535,7 @@ async function w5(): Promise<void> {
       modelBytes: Buffer.byteLength(JSON.stringify(model)),
       firstPaint: { medianMs: round(first), handledMs: round(median(firsts.map((f) => f.handled))), rows: firsts[0]?.rows, runs: firsts.map((f) => round(f.painted)) },
       update: { medianMs: round(update), handledMs: round(median(updates.map((u) => u.handled))), runs: updates.map((u) => round(u.painted)) },
-      how: 'test/preview/harness.html in Debian Chromium (headless, playwright-core); the models are put in the page first (untimed), then timed in the page: window.postMessage({type:"model"}) (structured clone, as a webview message) → the page handler ran → two requestAnimationFrames (painted). First paint on a fresh page; update = the model after an edit (then the first again) on the same page',
+      how: 'test/preview/harness.html in Debian Chromium (headless, playwright-core); the models are put in the page first (untimed), then timed in the page: window.postMessage({type:"model", model: JSON text}) (as the extension sends it) → the page handler ran → two requestAnimationFrames (painted). First paint on a fresh page; update = the model after an edit (then the first again) on the same page',
     };
     check('W5.first', 'W5 preview', `first paint, ${WORKSPACE_SIZE / 1000}k objectives (model message → painted)`, first, ' ms', '≤ 1000 ms', first <= 1000, `${round(first, 0)} ms (${firsts[0]?.rows} rows)`);
     check('W5.update', 'W5 preview', 'update: a second model → painted', update, ' ms', '≤ 200 ms', update <= 200, `${round(update, 0)} ms`);
