@@ -102,17 +102,25 @@ export class WorkspaceIndex {
   private addSymbol(id: string, definition: Definition): void {
     const list = this.symbols.get(id);
     if (list) {
-      list.push(definition);
       // Keep a stable order (by file, then position) so "the first definition" does not depend on
-      // the order files were loaded in.
-      list.sort((a, b) => (a.uri === b.uri ? a.node.span.start - b.node.span.start : a.uri < b.uri ? -1 : 1));
+      // the order files were loaded in. A binary search, not a sort per insertion: one id defined
+      // thousands of times must not cost a sort of thousands each time.
+      let low = 0;
+      let high = list.length;
+      while (low < high) {
+        const mid = (low + high) >> 1;
+        if (definitionOrder(list[mid]!, definition) <= 0) low = mid + 1;
+        else high = mid;
+      }
+      list.splice(low, 0, definition);
     } else this.symbols.set(id, [definition]);
   }
 
   private removeSymbols(document: OkrDocument): void {
     const { uri, file } = document;
-    for (const node of [...file.strategies, ...file.objectives]) {
-      const id = node.id.text;
+    // Each id once, however many times this file defines it.
+    const ids = new Set([...file.strategies, ...file.objectives].map((node) => node.id.text));
+    for (const id of ids) {
       const list = this.symbols.get(id);
       if (!list) continue;
       const rest = list.filter((d) => d.uri !== uri);
@@ -120,4 +128,8 @@ export class WorkspaceIndex {
       else this.symbols.delete(id);
     }
   }
+}
+
+function definitionOrder(a: Definition, b: Definition): number {
+  return a.uri === b.uri ? a.node.span.start - b.node.span.start : a.uri < b.uri ? -1 : 1;
 }
