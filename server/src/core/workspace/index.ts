@@ -4,6 +4,7 @@
 // file and updates only that file's symbols, so the cost of a keystroke does not grow with the
 // workspace.
 import { parseOkr, type KeyResult, type Objective, type OkrFile, type Strategy } from '../syntax';
+import type { ForeignEncoding } from '../encoding';
 
 export interface OkrDocument {
   readonly uri: string;
@@ -11,6 +12,8 @@ export interface OkrDocument {
   readonly file: OkrFile;
   /** Bumped on every change of this document's text. */
   readonly revision: number;
+  /** How the file was read when it is not UTF-8 (the `encoding` rule reports it). */
+  readonly encoding?: ForeignEncoding;
 }
 
 export type Definition =
@@ -33,11 +36,11 @@ export class WorkspaceIndex {
   generation = 0;
 
   /** Sets a document's text; returns false when the text is unchanged (nothing to redo). */
-  set(uri: string, text: string): boolean {
+  set(uri: string, text: string, encoding?: ForeignEncoding): boolean {
     const previous = this.documents.get(uri);
-    if (previous && previous.text === text) return false;
+    if (previous && previous.text === text && sameEncoding(previous.encoding, encoding)) return false;
     if (previous) this.removeSymbols(previous);
-    const document: OkrDocument = { uri, text, file: parseOkr(text), revision: this.nextRevision++ };
+    const document: OkrDocument = { uri, text, file: previous?.text === text ? previous.file : parseOkr(text), revision: this.nextRevision++, ...(encoding && { encoding }) };
     this.documents.set(uri, document);
     this.addSymbols(document);
     this.ordered = undefined;
@@ -132,4 +135,8 @@ export class WorkspaceIndex {
 
 function definitionOrder(a: Definition, b: Definition): number {
   return a.uri === b.uri ? a.node.span.start - b.node.span.start : a.uri < b.uri ? -1 : 1;
+}
+
+function sameEncoding(a: ForeignEncoding | undefined, b: ForeignEncoding | undefined): boolean {
+  return a?.name === b?.name && a?.invalidAt === b?.invalidAt && a?.invalidByte === b?.invalidByte;
 }
