@@ -12,7 +12,7 @@ import type { FileRule } from './types';
 const MAX_LINES = 20;
 
 /** C0 controls but tab, LF and CR (line breaks are the lexer's), DEL, and U+FFFD. */
-const UNREADABLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFD]/g;
+const UNREADABLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFD]/;
 
 export const encoding: FileRule = {
   meta: {
@@ -40,31 +40,26 @@ export const encoding: FileRule = {
     }
     let reported = 0;
     let more = 0;
-    let lastLine = -1;
-    for (let line = 0; line < file.lineStarts.length; line++) {
-      const start = file.lineStarts[line]!;
-      const end = lineEndOf(text, file.lineStarts, line);
-      const spans = syntaxSpans.get(line) ?? [];
-      UNREADABLE.lastIndex = start;
-      let match: RegExpExecArray | null;
-      while ((match = UNREADABLE.exec(text)) && match.index < end) {
-        const covered = spans.find((span) => span.start <= match!.index && match!.index < span.end);
-        if (covered) {
-          UNREADABLE.lastIndex = covered.end;
-          continue;
-        }
-        if (reported < MAX_LINES) {
-          report({ start: match.index, end: match.index + 1 }, describeUnreadable(match[0]));
-          reported++;
-        } else {
-          if (more === 0) lastLine = match.index;
-          more++;
-        }
-        break; // One diagnostic per line.
+    let firstUnreported = -1;
+    // One pass over the text: after a hit, the search goes on from the next line.
+    const unreadable = new RegExp(UNREADABLE.source, 'g');
+    let match: RegExpExecArray | null;
+    while ((match = unreadable.exec(text))) {
+      const offset = match.index;
+      const line = positionAt(file.lineStarts, offset).line;
+      unreadable.lastIndex = file.lineStarts[line + 1] ?? text.length;
+      // The syntax rule already named such a character on this line: one broken line, one diagnostic.
+      if (syntaxSpans.get(line)?.some((span) => span.start <= offset && offset < span.end)) continue;
+      if (reported < MAX_LINES) {
+        report({ start: offset, end: offset + 1 }, describeUnreadable(match[0]));
+        reported++;
+      } else {
+        if (more === 0) firstUnreported = offset;
+        more++;
       }
     }
     if (more) {
-      report({ start: lastLine, end: lastLine + 1 }, `${more} more line${more === 1 ? '' : 's'} hold control or replacement characters (the first ${MAX_LINES} are reported one by one): this file is probably not text, or not UTF-8`);
+      report({ start: firstUnreported, end: firstUnreported + 1 }, `${more} more line${more === 1 ? '' : 's'} hold control or replacement characters (the first ${MAX_LINES} are reported one by one): this file is probably not text, or not UTF-8`);
     }
   },
 };
