@@ -38,15 +38,26 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   }
 }
 
-/** Windows-1252, one character per byte; ISO-8859-1 where the runtime lacks the former. */
+/**
+ * Windows-1252 bytes 0x80–0x9F (the rest is ISO-8859-1: byte = code point). Decoded here rather
+ * than by TextDecoder, whose 'windows-1252' is ISO-8859-1 in some runtimes (Node) and not in others
+ * (browsers): a file must read the same in every host.
+ */
+const WINDOWS_1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
+
+/** Windows-1252, one character per byte. */
 function decodeSingleByte(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder('windows-1252').decode(bytes);
-  } catch {
-    let text = '';
-    for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-    return text;
+  const chunks: string[] = [];
+  const codes = new Uint16Array(Math.min(bytes.length, 0x8000));
+  for (let start = 0; start < bytes.length; start += codes.length) {
+    const end = Math.min(bytes.length, start + codes.length);
+    for (let i = start; i < end; i++) {
+      const byte = bytes[i]!;
+      codes[i - start] = byte >= 0x80 && byte < 0xa0 ? WINDOWS_1252_HIGH.charCodeAt(byte - 0x80) : byte;
+    }
+    chunks.push(String.fromCharCode(...codes.subarray(0, end - start)));
   }
+  return chunks.join('');
 }
 
 /** The index of the first byte that does not belong to a well-formed UTF-8 sequence (-1 if none). */

@@ -115,7 +115,8 @@ function salvageBlockStatement(tokens: IToken[], parsed: Statement | undefined, 
 
 function unexpectedCharacter(char: string): string {
   if (char === '\r') return 'A lone carriage return (CR, U+000D) is not a line break here: lines end with LF or CRLF';
-  return `Unexpected ${describeCharacter(char)}: words are separated by spaces and tabs, and lines end with LF or CRLF`;
+  const described = describeCharacter(char);
+  return `${described[0]!.toUpperCase()}${described.slice(1)} cannot stand here: words are separated by spaces and tabs, and lines end with LF or CRLF`;
 }
 
 export function computeLineStarts(text: string): number[] {
