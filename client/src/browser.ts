@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/browser';
 import { clientOptions, launch, type OkrExtensionApi } from './common';
 import { FindFilesRequest, ReadFileRequest } from '../../server/src/protocol';
+import { decodeText } from '../../server/src/core/encoding';
 
 let client: LanguageClient | undefined;
 
@@ -13,13 +14,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<OkrExt
   const worker = new Worker(serverMain.toString(true));
   client = new LanguageClient('okr', 'OKR Language Server', worker, clientOptions(context));
   client.onRequest(FindFilesRequest.method, async (params: FindFilesRequest.Params) => {
-    const uris = await vscode.workspace.findFiles(params.glob, '**/node_modules/**');
-    return uris.map((uri) => uri.toString());
+    const patterns = params.folders?.map((folder) => new vscode.RelativePattern(vscode.Uri.parse(folder), params.glob)) ?? [params.glob];
+    const found = await Promise.all(patterns.map((pattern) => vscode.workspace.findFiles(pattern, '**/node_modules/**')));
+    return found.flat().map((uri) => uri.toString());
   });
   client.onRequest(ReadFileRequest.method, async (params: ReadFileRequest.Params) => {
     try {
-      const bytes = await vscode.workspace.fs.readFile(vscode.Uri.parse(params.uri));
-      return new TextDecoder('utf-8').decode(bytes);
+      // Decoded here as the node server decodes the disk: a file that is not UTF-8 is reported, not garbled.
+      return decodeText(await vscode.workspace.fs.readFile(vscode.Uri.parse(params.uri))) satisfies ReadFileRequest.Result;
     } catch {
       return null;
     }

@@ -12,14 +12,8 @@ export function clientOptions(context: vscode.ExtensionContext): LanguageClientO
     initializationOptions: { docsBase: `${vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules').toString()}/` },
     // okr.config.json is synchronised too, so that editing it re-validates the workspace live.
     documentSelector: [{ language: languageId }, { pattern: '**/okr.config.json' }],
-    synchronize: {
-      // The server indexes every .okr file of the workspace, open or not, so it must hear of
-      // files that change on disk. okr.config.json is watched for the analysis settings.
-      fileEvents: [
-        vscode.workspace.createFileSystemWatcher('**/*.okr'),
-        vscode.workspace.createFileSystemWatcher('**/okr.config.json'),
-      ],
-    },
+    // No `synchronize.fileEvents`: the server registers the file watchers it needs (.okr files,
+    // okr.config.json, and folders created or deleted), as it does with any other editor.
     diagnosticCollectionName: 'okr',
   };
 }

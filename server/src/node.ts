@@ -4,9 +4,9 @@ import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
 import { nodeHost } from './nodeHost';
-import { startServer } from './server';
+import { connectionStrategy, startServer } from './server';
 
 // The rule docs ship beside the bundle (dist/server/node.js → docs/rules/).
 const docsBase = `${URI.file(path.resolve(__dirname, '..', '..', 'docs', 'rules')).toString()}/`;
 
-startServer(createConnection(ProposedFeatures.all), nodeHost, docsBase);
+startServer(createConnection(ProposedFeatures.all, connectionStrategy), nodeHost, docsBase);

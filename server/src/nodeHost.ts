@@ -2,10 +2,8 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
-import { withoutBom, type WorkspaceHost } from './host';
-
-/** Folders never worth walking for OKR files. */
-const SKIPPED = new Set(['node_modules', '.git', 'dist', 'out']);
+import { decodeText } from './core/encoding';
+import { isSkippedName, type WorkspaceHost } from './host';
 
 export const nodeHost: WorkspaceHost = {
   async listOkrFiles(folders) {
@@ -21,7 +19,7 @@ export const nodeHost: WorkspaceHost = {
     const parsed = URI.parse(uri);
     if (parsed.scheme !== 'file') return undefined;
     try {
-      return withoutBom(await fs.readFile(parsed.fsPath, 'utf8'));
+      return decodeText(await fs.readFile(parsed.fsPath));
     } catch {
       return undefined;
     }
@@ -36,7 +34,7 @@ async function walk(dir: string, found: string[]): Promise<void> {
     return; // A folder that vanished or cannot be read holds no OKRs we can index.
   }
   for (const entry of entries) {
-    if (entry.name.startsWith('.') || SKIPPED.has(entry.name)) continue;
+    if (isSkippedName(entry.name)) continue;
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) await walk(full, found);
     else if (entry.isFile() && entry.name.endsWith('.okr')) found.push(URI.file(full).toString());

@@ -1,22 +1,29 @@
 // Custom messages between the extension and the server, beyond LSP. Plain constants and types
 // only: this file is imported by both sides.
 
-/** Server → client (browser host only): the workspace files matching a glob, as URI strings. */
+/**
+ * Server → client (browser host only): the workspace files matching a glob, as URI strings; under
+ * the given folders only (a workspace folder, or a folder that appeared), or the whole workspace.
+ */
 export namespace FindFilesRequest {
   export const method = 'okr/findFiles';
   export interface Params {
     glob: string;
+    folders?: string[];
   }
   export type Result = string[];
 }
 
-/** Server → client (browser host only): the text of a file, or null when it cannot be read. */
+/**
+ * Server → client (browser host only): the text of a file as core/encoding.ts's decodeText reads
+ * its bytes (text, and how it was read when it is not UTF-8), or null when it cannot be read.
+ */
 export namespace ReadFileRequest {
   export const method = 'okr/readFile';
   export interface Params {
     uri: string;
   }
-  export type Result = string | null;
+  export type Result = import('./core/encoding').DecodedText | null;
 }
 
 /** Client → server: the workspace's alignment tree (server/src/core/tree.ts). */

@@ -1,17 +1,37 @@
 // The language server, whatever the host: keeps the workspace index in step with open editors and
 // the disk, publishes diagnostics, and wires the LSP features. node.ts and browser.ts only create
 // the connection and pick the host.
+//
+// The index always equals the disk of the workspace folders, overlaid by the open editors:
+//  - an open editor's text wins over its file, even when the file changes or goes;
+//  - closing an editor reads the file again (or drops it, when it is gone or outside the folders);
+//  - files created, changed, renamed and deleted outside the editor arrive as watched-file events
+//    (the server registers the watchers itself); a deleted folder arrives as one event for the
+//    folder, and takes every file under it; a folder created or moved in is walked;
+//  - workspace folders added are read, and the files of a removed folder leave the index (their
+//    diagnostics are cleared).
+// Disk work is asynchronous; it runs as one queue, in the order the events came, so that a late
+// read can never undo a later deletion.
 import {
   CodeActionKind,
+  DidChangeWatchedFilesNotification,
   FileChangeType,
+  LSPErrorCodes,
+  ResponseError,
   TextDocumentSyncKind,
   TextDocuments,
+  WatchKind,
+  type ConnectionStrategy,
   type Connection,
   type InitializeParams,
   type InitializeResult,
+  type Message,
+  type RequestMessage,
+  type ResponseMessage,
+  type WorkspaceFoldersChangeEvent,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { ServerContext, type Feature } from './context';
+import { ServerContext, nextTurn, type Feature } from './context';
 import { definition } from './features/definition';
 import { DiagnosticsPublisher } from './features/diagnostics';
 import { documentSymbols } from './features/documentSymbols';
@@ -29,30 +49,74 @@ import { codeActions } from './features/codeActions';
 import { semanticTokens, semanticTokensLegend } from './features/semanticTokens';
 import { tree } from './features/tree';
 import { TreeChangedNotification } from './protocol';
-import type { WorkspaceHost } from './host';
+import { isSkippedName, type WorkspaceHost } from './host';
 import { CONFIG_FILE_NAME, computeLineStarts, defaultConfig, parseConfig, rules } from './core';
+import type { DecodedText, ForeignEncoding } from './core/encoding';
 
 const features: Feature[] = [documentSymbols, foldingRanges, definition, references, documentHighlight, workspaceSymbols, rename, formatting, completion, hover, codeLens, inlayHints, codeActions, semanticTokens, tree];
+
+/**
+ * What the connection does with a request cancelled before its handler started: answer it at once
+ * with RequestCancelled instead of computing an answer nobody waits for. Both entries pass it to
+ * createConnection.
+ */
+export const connectionStrategy: ConnectionStrategy = {
+  cancelUndispatched(message: Message): ResponseMessage {
+    return { jsonrpc: '2.0', id: (message as RequestMessage).id, error: new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled').toJson() };
+  },
+};
+
+/** The files the server watches, registered with clients that let it (VS Code and most others). */
+const WATCHERS = [
+  { globPattern: '**/*.okr' },
+  { globPattern: `**/${CONFIG_FILE_NAME}` },
+  // A folder deleted or moved arrives as one event for the folder only, whatever it held.
+  { globPattern: '**/*', kind: WatchKind.Create | WatchKind.Delete },
+];
 
 export function startServer(connection: Connection, host: WorkspaceHost, docsBase?: string): ServerContext {
   const context = new ServerContext(connection, docsBase);
   const documents = new TextDocuments(TextDocument);
   const publisher = new DiagnosticsPublisher(context);
   let folders: string[] = [];
+  let clientCapabilities: InitializeParams['capabilities'] = {};
+  /** How each file not in UTF-8 is encoded on disk: an open editor's text keeps saying so. */
+  const diskEncodings = new Map<string, ForeignEncoding>();
 
-  // Changes arrive one message at a time; the analysis runs once after a burst of them.
+  let diskWork: Promise<void> = Promise.resolve();
+  const onDisk = (job: () => Promise<void>): Promise<void> =>
+    (diskWork = diskWork.then(job).catch((error: unknown) => connection.console.error(`okr: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)));
+
+  // The analysis runs once a burst of changes is over: each change pushes it back by one turn of
+  // the event loop, so the messages already received are all taken in first, and only the
+  // latest text of each file is analysed.
+  let changes = 0;
   let scheduled = false;
+  let publishedGeneration = -1;
+  let configChanged = false;
   const schedulePublish = () => {
+    changes++;
     if (scheduled) return;
     scheduled = true;
-    setTimeout(() => {
+    let seen = -1;
+    const publishWhenQuiet = () => {
+      if (seen !== changes) {
+        seen = changes;
+        return nextTurn(publishWhenQuiet);
+      }
       scheduled = false;
+      const { generation } = context.index;
+      if (generation === publishedGeneration && !configChanged) return;
+      publishedGeneration = generation;
+      configChanged = false;
       publisher.publish();
       void connection.sendNotification(TreeChangedNotification.method);
-    }, 0);
+    };
+    nextTurn(publishWhenQuiet);
   };
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
+    clientCapabilities = params.capabilities;
     folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     const options = params.initializationOptions as { docsBase?: unknown } | undefined;
     if (typeof options?.docsBase === 'string') context.docsBase = options.docsBase;
@@ -80,23 +144,39 @@ export function startServer(connection: Connection, host: WorkspaceHost, docsBas
     };
   });
 
-  connection.onInitialized(async () => {
-    await loadConfig();
-    await loadWorkspace();
-    schedulePublish();
+  connection.onInitialized(() => {
+    if (clientCapabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: WATCHERS });
+    }
+    // The connection's workspace-folders feature owns the notification when the client supports it.
+    if (clientCapabilities.workspace?.workspaceFolders) connection.workspace.onDidChangeWorkspaceFolders(onFoldersChanged);
+    void onDisk(async () => {
+      await loadConfig();
+      await loadFolders(folders);
+    }).then(schedulePublish);
   });
 
   const isConfig = (uri: string) => uri.endsWith(`/${CONFIG_FILE_NAME}`);
   const isOkr = (uri: string) => uri.endsWith('.okr');
   const configCandidates = () => folders.map((folder) => `${folder.replace(/\/$/, '')}/${CONFIG_FILE_NAME}`);
+  const isOpen = (uri: string) => documents.get(uri) !== undefined;
+
+  /** Whether the workspace holds `uri`: under a folder, and not in a folder the server never walks. */
+  function inWorkspace(uri: string): boolean {
+    return folders.some((folder) => {
+      const prefix = folder.endsWith('/') ? folder : `${folder}/`;
+      return uri.startsWith(prefix) && !uri.slice(prefix.length).split('/').some(isSkippedName);
+    });
+  }
 
   /**
    * The okr.config.json of the first workspace folder that has one (an open editor's text first).
    * Without one, the defaults apply.
    */
   async function loadConfig(): Promise<void> {
+    configChanged = true;
     for (const uri of configCandidates()) {
-      const text = documents.get(uri)?.getText() ?? (await host.readFile(uri));
+      const text = documents.get(uri)?.getText() ?? (await host.readFile(uri))?.text;
       if (text === undefined) continue;
       applyConfig(uri, text);
       return;
@@ -111,76 +191,108 @@ export function startServer(connection: Connection, host: WorkspaceHost, docsBas
     context.config = { uri, lineStarts: computeLineStarts(text), problems };
   }
 
-  async function loadWorkspace(): Promise<void> {
+  /** Indexes the .okr files under `roots` (workspace folders, or a folder that appeared). */
+  async function loadFolders(roots: readonly string[]): Promise<void> {
+    if (!roots.length) return;
     let uris: string[] = [];
     try {
-      uris = await host.listOkrFiles(folders);
+      uris = await host.listOkrFiles(roots);
     } catch (error) {
       connection.console.error(`okr: cannot list the workspace's .okr files: ${String(error)}`);
     }
+    const under = (uri: string) => roots.some((root) => uri === root || uri.startsWith(root.endsWith('/') ? root : `${root}/`));
     for (const uri of uris) {
-      if (documents.get(uri)) continue; // An open editor's text wins over the disk.
-      const text = await host.readFile(uri);
-      if (text !== undefined && !documents.get(uri)) context.index.set(uri, text);
+      if (isOpen(uri) || !under(uri) || !inWorkspace(uri)) continue; // An open editor's text wins over the disk.
+      takeDiskText(uri, await host.readFile(uri));
     }
+  }
+
+  /** The file as read from disk (undefined: gone or unreadable) becomes the index's, unless an editor has it open. */
+  function takeDiskText(uri: string, read: DecodedText | undefined): void {
+    const wasForeign = diskEncodings.get(uri)?.name;
+    if (read?.encoding) diskEncodings.set(uri, read.encoding);
+    else diskEncodings.delete(uri);
+    const editor = documents.get(uri);
+    if (editor) {
+      // The editor's text stays; only what it says about the file's encoding on disk may change.
+      if (wasForeign !== read?.encoding?.name) takeEditorText(editor);
+      return;
+    }
+    if (read === undefined || !inWorkspace(uri)) context.index.delete(uri);
+    else context.index.set(uri, read.text, read.encoding);
+  }
+
+  function takeEditorText(document: TextDocument): void {
+    const encoding = diskEncodings.get(document.uri);
+    // The editor decoded the bytes itself: its text carries no position of a bad byte.
+    context.setEditorText(document.uri, document.getText(), encoding && { name: encoding.name });
   }
 
   // The configuration re-validates the workspace as it is typed, before it is even saved.
   const onEditorText = ({ document }: { document: TextDocument }) => {
     if (isConfig(document.uri)) {
-      if (configCandidates().includes(document.uri)) {
-        void loadConfig().then(schedulePublish);
-      }
+      if (configCandidates().includes(document.uri)) void onDisk(loadConfig).then(schedulePublish);
       return;
     }
-    if (isOkr(document.uri) && context.index.set(document.uri, document.getText())) schedulePublish();
+    if (!isOkr(document.uri)) return;
+    takeEditorText(document);
+    schedulePublish();
   };
   documents.onDidOpen(onEditorText);
   documents.onDidChangeContent(onEditorText);
-  documents.onDidClose(async ({ document }) => {
-    if (isConfig(document.uri)) {
-      await loadConfig();
-      return schedulePublish();
+  documents.onDidClose(({ document }) => {
+    const { uri } = document;
+    if (isConfig(uri)) {
+      void onDisk(loadConfig).then(schedulePublish);
+      return;
     }
-    if (!isOkr(document.uri)) return;
+    if (!isOkr(uri)) return;
     // Closing an editor without saving: the file on disk is the truth again (or it is gone).
-    const text = await host.readFile(document.uri);
-    if (documents.get(document.uri)) return;
-    const changed = text === undefined ? context.index.delete(document.uri) : context.index.set(document.uri, text);
-    if (changed) schedulePublish();
+    void onDisk(async () => {
+      if (isOpen(uri)) return; // Opened again meanwhile.
+      takeDiskText(uri, inWorkspace(uri) ? await host.readFile(uri) : undefined);
+    }).then(schedulePublish);
   });
 
-  connection.onDidChangeWatchedFiles(async ({ changes }) => {
-    let changed = false;
-    if (changes.some((change) => isConfig(change.uri) && !documents.get(change.uri))) {
-      await loadConfig();
-      changed = true;
-    }
-    for (const change of changes) {
-      if (!isOkr(change.uri) || documents.get(change.uri)) continue;
-      if (change.type === FileChangeType.Deleted) {
-        changed = context.index.delete(change.uri) || changed;
-      } else {
-        const text = await host.readFile(change.uri);
-        if (documents.get(change.uri)) continue;
-        changed = (text === undefined ? context.index.delete(change.uri) : context.index.set(change.uri, text)) || changed;
+  connection.onDidChangeWatchedFiles(({ changes: events }) => {
+    void onDisk(async () => {
+      // A path can be reported more than once (by several watchers): its last event says where it stands.
+      const latest = new Map<string, FileChangeType>();
+      for (const event of events) {
+        latest.delete(event.uri);
+        latest.set(event.uri, event.type);
       }
-    }
-    if (changed) schedulePublish();
+      let config = false;
+      for (const [uri, type] of latest) {
+        if (isConfig(uri)) config = true;
+        else if (isOkr(uri)) takeDiskText(uri, type === FileChangeType.Deleted || !inWorkspace(uri) ? undefined : await host.readFile(uri));
+        else if (type === FileChangeType.Deleted) dropFolder(uri);
+        else if (type === FileChangeType.Created && inWorkspace(uri)) await loadFolders([uri]);
+      }
+      if (config) await loadConfig();
+    }).then(schedulePublish);
   });
 
-  connection.onNotification('workspace/didChangeWorkspaceFolders', async (params: { event: { added: { uri: string }[]; removed: { uri: string }[] } }) => {
-    const removed = params.event.removed.map((f) => f.uri);
-    folders = [...folders.filter((f) => !removed.includes(f)), ...params.event.added.map((f) => f.uri)];
+  /** Every file under a deleted folder leaves the index, except those open in an editor. */
+  function dropFolder(folder: string): void {
+    const prefix = folder.endsWith('/') ? folder : `${folder}/`;
     for (const document of [...context.index.all()]) {
-      if (removed.some((folder) => document.uri.startsWith(folder.endsWith('/') ? folder : `${folder}/`)) && !documents.get(document.uri)) {
-        context.index.delete(document.uri);
-      }
+      if (document.uri.startsWith(prefix) && !isOpen(document.uri)) takeDiskText(document.uri, undefined);
     }
-    await loadConfig();
-    await loadWorkspace();
-    schedulePublish();
-  });
+  }
+
+  function onFoldersChanged(event: WorkspaceFoldersChangeEvent): void {
+    void onDisk(async () => {
+      const removed = new Set(event.removed.map((f) => f.uri));
+      const added = event.added.map((f) => f.uri).filter((uri) => !folders.includes(uri));
+      folders = [...folders.filter((f) => !removed.has(f)), ...added];
+      for (const document of [...context.index.all()]) {
+        if (!isOpen(document.uri) && !inWorkspace(document.uri)) takeDiskText(document.uri, undefined);
+      }
+      await loadConfig();
+      await loadFolders(added);
+    }).then(schedulePublish);
+  }
 
   for (const feature of features) feature(context);
   documents.listen(connection);

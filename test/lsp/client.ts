@@ -47,6 +47,10 @@ export class LspClient {
   readonly connection: ProtocolConnection;
   private readonly process: ChildProcess;
   private readonly diagnostics = new Map<string, Diagnostic[]>();
+  /** How many times diagnostics were published, per URI. */
+  readonly publishes = new Map<string, number>();
+  /** The params of every `client/registerCapability` request the server sent. */
+  readonly registrations: { registrations: { method: string; registerOptions?: unknown }[] }[] = [];
   private readonly waiters: (() => void)[] = [];
   private versions = new Map<string, number>();
   stderr = '';
@@ -58,20 +62,25 @@ export class LspClient {
     this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       this.diagnostics.set(params.uri, params.diagnostics);
+      this.publishes.set(params.uri, (this.publishes.get(params.uri) ?? 0) + 1);
       for (const wake of this.waiters.splice(0)) wake();
     });
-    this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onRequest('client/registerCapability', (params: LspClient['registrations'][number]) => {
+      this.registrations.push(params);
+      return null;
+    });
     this.connection.onRequest('workspace/configuration', () => []);
     this.connection.onNotification('window/logMessage', () => undefined);
     this.connection.listen();
   }
 
-  async initialize(folder?: string): Promise<InitializeResult> {
-    const rootUri = folder ? URI.file(folder).toString() : null;
+  /** Starts the session on a workspace folder, or on several (a multi-root workspace). */
+  async initialize(folder?: string | string[]): Promise<InitializeResult> {
+    const folders = (typeof folder === 'string' ? [folder] : (folder ?? [])).map((dir) => URI.file(dir).toString());
     this.initializeResult = await this.connection.sendRequest('initialize', {
       processId: process.pid,
-      rootUri,
-      workspaceFolders: rootUri ? [{ uri: rootUri, name: 'ws' }] : null,
+      rootUri: folders[0] ?? null,
+      workspaceFolders: folders.length ? folders.map((uri, i) => ({ uri, name: `ws${i}` })) : null,
       capabilities: {
         textDocument: {
           publishDiagnostics: { relatedInformation: true, codeDescriptionSupport: true },

@@ -101,9 +101,10 @@ async function dispatch(argv: readonly string[], io: Io): Promise<number> {
       const checkOnly = Boolean(values.check);
       const result = await fmt(positionals, io.cwd, checkOnly);
       for (const file of result.changed) io.stdout.write(checkOnly ? `would reformat ${file}\n` : `formatted ${file}\n`);
-      const unchanged = result.files - result.changed.length;
+      for (const file of result.skipped) io.stderr.write(`skipped ${file}: not UTF-8 text (\`okr check\` says how it was read); save it as UTF-8 to format it\n`);
+      const unchanged = result.files - result.changed.length - result.skipped.length;
       io.stdout.write(`${result.changed.length} file${result.changed.length === 1 ? '' : 's'} ${checkOnly ? 'would be reformatted' : 'reformatted'}, ${unchanged} already formatted\n`);
-      return checkOnly && result.changed.length ? 1 : 0;
+      return (checkOnly && result.changed.length) || result.skipped.length ? 1 : 0;
     }
     default:
       throw new CliError(`unknown command ${command}\n${USAGE}`);

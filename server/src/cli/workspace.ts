@@ -6,7 +6,7 @@ import { glob } from 'tinyglobby';
 import { URI } from 'vscode-uri';
 import { Analyzer, CONFIG_FILE_NAME, WorkspaceIndex, computeLineStarts, parseConfig, rules, type ConfigProblem } from '../core';
 import { CliError } from './errors';
-import { withoutBom } from '../host';
+import { decodeText } from '../core/encoding';
 
 export interface LoadedWorkspace {
   readonly index: WorkspaceIndex;
@@ -66,14 +66,16 @@ export async function loadWorkspace(args: readonly string[], cwd: string, config
   if (configPath) analyzer.setConfig(await readConfig(configPath, cwd));
   const paths = new Map<string, string>();
   for (const file of files) {
-    let text: string;
+    let bytes: Uint8Array;
     try {
-      text = await fs.readFile(file, 'utf8');
+      bytes = await fs.readFile(file);
     } catch (error) {
       throw new CliError(`cannot read ${path.relative(cwd, file) || file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
     }
+    // Read as the language server reads it: a file that is not UTF-8 is checked, and reported.
+    const { text, encoding } = decodeText(bytes);
     const uri = URI.file(file).toString();
-    index.set(uri, withoutBom(text));
+    index.set(uri, text, encoding);
     paths.set(uri, path.relative(cwd, file) || file);
   }
   return { index, analyzer, paths, configPath };

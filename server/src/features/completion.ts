@@ -10,7 +10,7 @@
 //  - after `level`: the levels; after `owner`: the owners already used; after a number: units.
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type CompletionList, type Range } from 'vscode-languageserver';
 import { descendantsOf, keyResultAt, objectiveAt, type ObjectiveNode, type Objective } from '../core';
-import type { Feature, ServerContext } from '../context';
+import { unlessCancelled, type Feature, type ServerContext } from '../context';
 
 const HEADER = ['period', 'level', 'owner', 'strategy', 'objective'];
 const OBJECTIVE_ATTRIBUTES = ['level', 'owner', 'period', 'aligns to', 'why:', 'committed', 'aspirational', 'kr'];
@@ -39,20 +39,28 @@ const KEYWORD_DOCS: Record<string, string> = {
 const UNITS = ['%', '$', '$K', '$M', '$B', '€', '€K', '€M', '£', '£M'];
 
 export const completion: Feature = (context) => {
-  context.connection.onCompletion(({ textDocument, position }) => {
+  context.connection.onCompletion(async ({ textDocument, position }, token) => {
     const document = context.document(textDocument.uri);
     if (!document) return [];
     const offset = context.offset(document, position);
     const lineStart = document.file.lineStarts[position.line] ?? 0;
     const before = document.text.slice(lineStart, offset);
-    const word = /[\p{L}\p{N}_.-]*$/u.exec(before)![0];
+    // Id characters as the lexer reads them: ASCII word characters, `-`, and anything from U+00C0 up
+    // (accents, other scripts, emoji), plus the `.` of `objective.kr`.
+    const word = /[\w.\u00C0-\u{10FFFF}-]*$/u.exec(before)![0];
     const range: Range = { start: { line: position.line, character: position.character - word.length }, end: position };
 
-    let match = /^\s*aligns\s+to\s+(?:[^,#]+,\s*)*[\p{L}\p{N}_.-]*$/u.exec(before);
-    if (match) return alignTargets(context, document.file, offset, range, word);
-    match = /^\s*contributes\s+to\s+[\p{L}\p{N}_.-]*$/u.exec(before);
-    if (match) return contributionTargets(context, document.file, offset, range, word);
-    if (/^\s*level\s+[\p{L}\p{N}_-]*$/u.test(before)) {
+    // The lists after `aligns to` and `contributes to` span the workspace: editors cancel them as
+    // the user types on, so give up if that happened while the analysis ran.
+    const analysed = async () => {
+      context.analyzer.analyse();
+      await unlessCancelled(token);
+    };
+    let match = /^\s*aligns\s+to\s+(?:[^,#]+,\s*)*[\w.\u00C0-\u{10FFFF}-]*$/u.exec(before);
+    if (match) return analysed().then(() => alignTargets(context, document.file, offset, range, word));
+    match = /^\s*contributes\s+to\s+[\w.\u00C0-\u{10FFFF}-]*$/u.exec(before);
+    if (match) return analysed().then(() => contributionTargets(context, document.file, offset, range, word));
+    if (/^\s*level\s+[\w\u00C0-\u{10FFFF}-]*$/u.test(before)) {
       return context.analyzer.getConfig().levels.map((level, i) => ({ label: level, kind: CompletionItemKind.EnumMember, sortText: String(i).padStart(3, '0'), textEdit: { range, newText: level } }));
     }
     if (/^\s*owner\s+[@"]?[^\s"]*$/u.test(before)) return owners(context, before, position);

@@ -105,10 +105,16 @@ function describePace(pace: Pace, node: ObjectiveNode, today: Day): string | und
   return parts.length ? parts.join(' · ') : undefined;
 }
 
-function renderStory(objective: Objective, steps: readonly Step[]): string {
-  if (!steps.length) return `**Story:** ${code(objective.id.text)} aligns to nothing: it does not reach a strategy`;
+/** A story longer than this shows its first steps and its end: a hover is read, not scrolled. */
+const MAX_STORY_STEPS = 12;
+
+function renderStory(objective: Objective, story: readonly Step[]): string {
+  if (!story.length) return `**Story:** ${code(objective.id.text)} aligns to nothing: it does not reach a strategy`;
+  const elided = story.length > MAX_STORY_STEPS ? story.length - MAX_STORY_STEPS : 0;
+  const steps = elided ? [...story.slice(0, MAX_STORY_STEPS - 1), story[story.length - 1]!] : story;
   const chain = [code(objective.id.text)];
   for (const step of steps) {
+    if (elided && step === steps[steps.length - 1]) chain.push(`… (${elided} more)`);
     if (step.kind === 'strategy') chain.push(`${code(step.name)} (strategy)`);
     else if (step.kind === 'unknown') chain.push(`${code(step.name)} (unknown)`);
     else if (step.kind === 'cycle') chain.push(`${code(step.name)} ↻ (cycle)`);

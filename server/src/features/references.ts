@@ -2,15 +2,16 @@
 // strategy under the cursor, across the workspace (and its definition when asked for).
 import type { Location } from 'vscode-languageserver';
 import { definitionLocation, referencesTo, symbolAt } from '../core';
-import type { Feature } from '../context';
+import { unlessCancelled, type Feature } from '../context';
 
 export const references: Feature = (context) => {
-  context.connection.onReferences(({ textDocument, position, context: { includeDeclaration } }) => {
+  context.connection.onReferences(async ({ textDocument, position, context: { includeDeclaration } }, token) => {
     const document = context.document(textDocument.uri);
     if (!document) return [];
     const symbol = symbolAt(context.index, document, context.offset(document, position));
     if (!symbol?.target) return [];
     const { graph } = context.analyzer.analyse();
+    await unlessCancelled(token);
     const found = referencesTo(graph, symbol.target);
     if (includeDeclaration) found.unshift(definitionLocation(symbol.target));
     return found.flatMap((location): Location[] => {

@@ -5,7 +5,7 @@
 import { SemanticTokensBuilder, type SemanticTokensLegend } from 'vscode-languageserver';
 import { positionAt, type OkrDocument, type Quantity, type Reference, type Span, type WorkspaceIndex } from '../core';
 import { okrLexer, Kw, NumberLiteral, Percent, Currency, DateLiteral, PeriodLiteral, Handle, QuotedName } from '../core/syntax/tokens';
-import type { Feature } from '../context';
+import { unlessCancelled, type Feature } from '../context';
 
 const tokenTypes = ['namespace', 'class', 'property', 'keyword', 'number', 'type', 'variable', 'enumMember', 'string'] as const;
 const tokenModifiers = ['declaration', 'unresolved'] as const;
@@ -30,10 +30,13 @@ interface Classified {
 }
 
 export const semanticTokens: Feature = (context) => {
-  context.connection.languages.semanticTokens.on(({ textDocument }) => {
+  context.connection.languages.semanticTokens.on(async ({ textDocument }, cancellation) => {
     const document = context.document(textDocument.uri);
     const builder = new SemanticTokensBuilder();
     if (!document) return builder.build();
+    // Editors ask again after every edit and cancel the request before: lexing a big file for
+    // nothing would delay the answer they still wait for.
+    await unlessCancelled(cancellation);
     const named = namedSpans(context.index, document);
     for (const token of okrLexer.tokenize(document.text).tokens) {
       const start = token.startOffset;

@@ -5,13 +5,14 @@
 // client asks again.
 import type { AnalysisResult, TreeModel } from '../core';
 import { buildTree } from '../core/treeModel';
-import type { Feature } from '../context';
+import { unlessCancelled, type Feature } from '../context';
 import { TreeRequest } from '../protocol';
 
 export const tree: Feature = (context) => {
   const built = new WeakMap<AnalysisResult, TreeModel>();
-  context.connection.onRequest(TreeRequest.method, (): TreeRequest.Result => {
+  context.connection.onRequest(TreeRequest.method, async (_params: TreeRequest.Params, token): Promise<TreeRequest.Result> => {
     const analysis = context.analyzer.analyse();
+    await unlessCancelled(token);
     let model = built.get(analysis);
     if (!model) {
       model = buildTree(context.index, analysis, context.analyzer.getConfig());

@@ -2,16 +2,18 @@
 // their id and on the words of their title.
 import { SymbolKind, type SymbolInformation } from 'vscode-languageserver';
 import { rangeOf } from '../core';
-import type { Feature } from '../context';
+import { unlessCancelled, type Feature } from '../context';
 
 const LIMIT = 500;
 
 export const workspaceSymbols: Feature = (context) => {
-  context.connection.onWorkspaceSymbol(({ query }) => {
+  context.connection.onWorkspaceSymbol(async ({ query }, token) => {
+    const all = context.index.all(); // Takes in the editors' latest changes, maybe a big parse.
+    await unlessCancelled(token);
     const needle = query.trim().toLowerCase();
     const matches = (id: string, title: string) => !needle || id.toLowerCase().includes(needle) || title.toLowerCase().includes(needle);
     const found: SymbolInformation[] = [];
-    for (const document of context.index.all()) {
+    for (const document of all) {
       const { uri, file } = document;
       const add = (name: string, kind: SymbolKind, span: { start: number; end: number }, containerName?: string) =>
         found.push({ name, kind, location: { uri, range: rangeOf(file.lineStarts, span) }, containerName });

@@ -1,6 +1,8 @@
 // alignment-cycle: objectives that, following `aligns to`, end up serving themselves; and key
 // results whose `contributes to` chain sums into itself. Reported on every reference along the
-// cycle, with the whole path (across files) as related information.
+// cycle, with the path (across files) as related information: from that reference on, at most
+// MAX_RELATED steps, so that a cycle through thousands of objectives does not send each of its
+// thousands of diagnostics with a list of thousands.
 import type { Objective, KeyResult, Reference } from '../syntax/ast';
 import { parentObjective } from '../model/graph';
 import { findCycles } from '../util/cycles';
@@ -15,7 +17,14 @@ interface Step<N> {
 
 /** Longer paths are elided in the message; related information keeps every step up to this. */
 const MAX_SHOWN = 8;
-const MAX_RELATED = 50;
+const MAX_RELATED = 20;
+
+/** Up to MAX_RELATED steps of the cycle, starting at step `from` and going round. */
+function stepsFrom<T>(cycle: readonly T[], from: number): T[] {
+  const steps: T[] = [];
+  for (let i = 0; i < Math.min(cycle.length, MAX_RELATED); i++) steps.push(cycle[(from + i) % cycle.length]!);
+  return steps;
+}
 
 export const alignmentCycle: WorkspaceRule = {
   meta: {
@@ -38,9 +47,9 @@ export const alignmentCycle: WorkspaceRule = {
     for (const cycle of findCycles(alignEdges.keys(), (n) => alignEdges.get(n) ?? [])) {
       const names = cycle.map((step) => step.from.id.text);
       const path = describePath(names);
-      for (const step of cycle) {
+      for (const [i, step] of cycle.entries()) {
         report(step.uri, step.reference.span, `Alignment cycle: ${path}. An objective cannot serve itself: remove or change one of these alignments`, {
-          related: cycle.slice(0, MAX_RELATED).map((s) => ({ uri: s.uri, span: s.reference.span, message: `${s.from.id.text} aligns to ${s.reference.objective.text}` })),
+          related: stepsFrom(cycle, i).map((s) => ({ uri: s.uri, span: s.reference.span, message: `${s.from.id.text} aligns to ${s.reference.objective.text}` })),
         });
       }
     }
@@ -56,9 +65,9 @@ export const alignmentCycle: WorkspaceRule = {
     }
     for (const cycle of findCycles(contributeEdges.keys(), (n) => contributeEdges.get(n) ?? [])) {
       const path = describePath(cycle.map((step) => names.get(step.from) ?? '?'));
-      for (const step of cycle) {
+      for (const [i, step] of cycle.entries()) {
         report(step.uri, step.reference.span, `Contribution cycle: ${path}. A key result cannot add into itself: remove one \`contributes to\``, {
-          related: cycle.slice(0, MAX_RELATED).map((s) => ({ uri: s.uri, span: s.reference.span, message: `${names.get(s.from)} contributes to ${s.reference.objective.text}.${s.reference.keyResult?.text ?? ''}` })),
+          related: stepsFrom(cycle, i).map((s) => ({ uri: s.uri, span: s.reference.span, message: `${names.get(s.from)} contributes to ${s.reference.objective.text}.${s.reference.keyResult?.text ?? ''}` })),
         });
       }
     }

@@ -1,7 +1,22 @@
 // duplicate-id: two objectives or strategies with one id anywhere in the workspace, or two key
 // results with one id in the same objective. References resolve to the first; every copy is
-// reported, each pointing at the others.
+// reported, each pointing at the others — at most MAX_RELATED of them, so that an id pasted
+// thousands of times costs thousands of diagnostics, not millions of links.
+import type { KeyResult } from '../syntax/ast';
 import type { WorkspaceRule } from './types';
+
+const MAX_RELATED = 20;
+
+/** Up to MAX_RELATED items of `list` other than `self`, without walking the whole list. */
+function othersThan<T>(list: readonly T[], self: T): T[] {
+  const others: T[] = [];
+  for (const item of list) {
+    if (item === self) continue;
+    others.push(item);
+    if (others.length === MAX_RELATED) break;
+  }
+  return others;
+}
 
 export const duplicateId: WorkspaceRule = {
   meta: {
@@ -17,7 +32,7 @@ export const duplicateId: WorkspaceRule = {
         const id = node.id.text;
         const definitions = index.lookup(id);
         if (definitions.length < 2) continue;
-        const others = definitions.filter((d) => d.node !== node);
+        const others = othersThan(definitions, definitions.find((d) => d.node === node)!);
         report(document.uri, node.id.span, `The id \`${id}\` is defined ${definitions.length} times in the workspace: ids of objectives and strategies must be unique; rename one`, {
           related: others.map((other) => ({ uri: other.uri, span: other.node.id.span, message: `\`${id}\`, ${other.kind} "${other.node.title.text}"` })),
         });
@@ -25,12 +40,18 @@ export const duplicateId: WorkspaceRule = {
     }
     for (const document of scope.documents()) {
       for (const objective of document.file.objectives) {
-        const seen = new Map<string, number>();
-        for (const kr of objective.keyResults) if (kr.id) seen.set(kr.id.text, (seen.get(kr.id.text) ?? 0) + 1);
+        const byId = new Map<string, KeyResult[]>();
         for (const kr of objective.keyResults) {
-          if (!kr.id || (seen.get(kr.id.text) ?? 0) < 2) continue;
-          const others = objective.keyResults.filter((o) => o !== kr && o.id?.text === kr.id!.text);
-          report(document.uri, kr.id.span, `Objective \`${objective.id.text}\` has ${seen.get(kr.id.text)} key results with the id \`${kr.id.text}\`: rename one`, {
+          if (!kr.id) continue;
+          const same = byId.get(kr.id.text);
+          if (same) same.push(kr);
+          else byId.set(kr.id.text, [kr]);
+        }
+        for (const kr of objective.keyResults) {
+          const same = kr.id ? byId.get(kr.id.text)! : [];
+          if (same.length < 2) continue;
+          const others = othersThan(same, kr);
+          report(document.uri, kr.id!.span, `Objective \`${objective.id.text}\` has ${same.length} key results with the id \`${kr.id!.text}\`: rename one`, {
             related: others.map((other) => ({ uri: document.uri, span: other.id!.span, message: `key result "${other.title.text}"` })),
           });
         }

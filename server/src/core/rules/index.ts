@@ -5,6 +5,7 @@ import { alignmentCycle } from './alignmentCycle';
 import { behindPace } from './behindPace';
 import { catchAll } from './catchAll';
 import { duplicateId } from './duplicateId';
+import { encoding } from './encoding';
 import { invalidValue } from './invalidValue';
 import { krIsTask } from './krIsTask';
 import { krNotMeasurable } from './krNotMeasurable';
@@ -26,6 +27,7 @@ import type { Rule } from './types';
 
 export const rules: readonly Rule[] = [
   syntax,
+  encoding,
   invalidValue,
   duplicateId,
   unknownReference,

@@ -7,6 +7,7 @@ import { tokenMatcher } from 'chevrotain';
 import type { Statement } from './statements';
 import type { Word } from './ast';
 import { Colon, Comment as CommentToken, Kw, Name, okrLexer } from './tokens';
+import { describeCharacter } from '../encoding';
 
 export * from './ast';
 
@@ -26,9 +27,10 @@ export function parseOkr(text: string): OkrFile {
   const lineParser = parser();
   lineParser.fullText = text;
 
-  // The lexer never fails (unknown characters become Unknown tokens), but report anything it says.
+  // Unknown characters become Unknown tokens; what the lexer still skips are the characters no
+  // token may start with: a lone CR, and line or page breaks and spaces other than space and tab.
   for (const error of lexed.errors) {
-    problems.push({ message: error.message, span: { start: error.offset, end: error.offset + Math.max(1, error.length) } });
+    problems.push({ message: unexpectedCharacter(text[error.offset] ?? ''), span: { start: error.offset, end: error.offset + Math.max(1, error.length) } });
   }
 
   const tokens = lexed.tokens;
@@ -109,6 +111,12 @@ function salvageBlockStatement(tokens: IToken[], parsed: Statement | undefined, 
   const keyword = { start: first.startOffset, end: first.startOffset + first.image.length };
   const end = title?.span.end ?? id?.span.end ?? keyword.end;
   return { kind, keyword, span: { start: keyword.start, end }, id, title } as Statement;
+}
+
+function unexpectedCharacter(char: string): string {
+  if (char === '\r') return 'A lone carriage return (CR, U+000D) is not a line break here: lines end with LF or CRLF';
+  const described = describeCharacter(char);
+  return `${described[0]!.toUpperCase()}${described.slice(1)} cannot stand here: words are separated by spaces and tabs, and lines end with LF or CRLF`;
 }
 
 export function computeLineStarts(text: string): number[] {

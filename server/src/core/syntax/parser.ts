@@ -7,6 +7,7 @@ import type { NumberLiteral, Quantity, Reference, Span, Word } from './ast';
 import type { Statement } from './statements';
 import * as T from './tokens';
 import { closest } from '../util/similar';
+import { describeCharacter } from '../encoding';
 
 const statementWords = T.statementKeywords.map((k) => k.split(' ')[0]!.replace(':', ''));
 
@@ -55,7 +56,7 @@ const messages: IParserErrorMessageProvider = {
 
 function describe(token: IToken | undefined): string {
   if (!token || token.tokenType.name === 'EOF') return 'the end of the line';
-  if (token.tokenType === T.Unknown) return `the character '${token.image}'`;
+  if (token.tokenType === T.Unknown) return describeCharacter(token.image);
   return `'${token.image}'`;
 }
 

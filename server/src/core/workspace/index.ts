@@ -5,6 +5,7 @@
 // workspace.
 import { SimilarWords } from '../util/similar';
 import { parseOkr, type KeyResult, type Objective, type OkrFile, type Strategy } from '../syntax';
+import type { ForeignEncoding } from '../encoding';
 
 export interface OkrDocument {
   readonly uri: string;
@@ -12,6 +13,8 @@ export interface OkrDocument {
   readonly file: OkrFile;
   /** Bumped on every change of this document's text. */
   readonly revision: number;
+  /** How the file was read when it is not UTF-8 (the `encoding` rule reports it). */
+  readonly encoding?: ForeignEncoding;
 }
 
 export type Definition =
@@ -38,11 +41,11 @@ export class WorkspaceIndex {
   generation = 0;
 
   /** Sets a document's text; returns false when the text is unchanged (nothing to redo). */
-  set(uri: string, text: string): boolean {
+  set(uri: string, text: string, encoding?: ForeignEncoding): boolean {
     const previous = this.documents.get(uri);
-    if (previous && previous.text === text) return false;
+    if (previous && previous.text === text && sameEncoding(previous.encoding, encoding)) return false;
     if (previous) this.removeSymbols(previous);
-    const document: OkrDocument = { uri, text, file: parseOkr(text), revision: this.nextRevision++ };
+    const document: OkrDocument = { uri, text, file: previous?.text === text ? previous.file : parseOkr(text), revision: this.nextRevision++, ...(encoding && { encoding }) };
     this.documents.set(uri, document);
     this.addSymbols(document);
     this.forgetVanished();
@@ -120,10 +123,17 @@ export class WorkspaceIndex {
   private addSymbol(id: string, definition: Definition): void {
     const list = this.symbols.get(id);
     if (list) {
-      list.push(definition);
       // Keep a stable order (by file, then position) so "the first definition" does not depend on
-      // the order files were loaded in.
-      list.sort((a, b) => (a.uri === b.uri ? a.node.span.start - b.node.span.start : a.uri < b.uri ? -1 : 1));
+      // the order files were loaded in. A binary search, not a sort per insertion: one id defined
+      // thousands of times must not cost a sort of thousands each time.
+      let low = 0;
+      let high = list.length;
+      while (low < high) {
+        const mid = (low + high) >> 1;
+        if (definitionOrder(list[mid]!, definition) <= 0) low = mid + 1;
+        else high = mid;
+      }
+      list.splice(low, 0, definition);
     } else {
       this.symbols.set(id, [definition]);
       if (!this.vanished.delete(id)) this.similar = undefined;
@@ -132,8 +142,9 @@ export class WorkspaceIndex {
 
   private removeSymbols(document: OkrDocument): void {
     const { uri, file } = document;
-    for (const node of [...file.strategies, ...file.objectives]) {
-      const id = node.id.text;
+    // Each id once, however many times this file defines it.
+    const ids = new Set([...file.strategies, ...file.objectives].map((node) => node.id.text));
+    for (const id of ids) {
       const list = this.symbols.get(id);
       if (!list) continue;
       const rest = list.filter((d) => d.uri !== uri);
@@ -144,4 +155,12 @@ export class WorkspaceIndex {
       }
     }
   }
+}
+
+function definitionOrder(a: Definition, b: Definition): number {
+  return a.uri === b.uri ? a.node.span.start - b.node.span.start : a.uri < b.uri ? -1 : 1;
+}
+
+function sameEncoding(a: ForeignEncoding | undefined, b: ForeignEncoding | undefined): boolean {
+  return a?.name === b?.name && a?.invalidAt === b?.invalidAt && a?.invalidByte === b?.invalidByte;
 }
