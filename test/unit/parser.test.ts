@@ -206,6 +206,22 @@ describe('parser: recovery', () => {
     assert.equal(f.objectives[0]!.level?.text, 'team');
   });
 
+  test('a lone CR, a vertical tab or a form feed is one problem on its line, named by its code point', () => {
+    const text = 'objective o: Title\rmore\n  level a\u000Bb\u000Cc\n  owner @me\u000C\n  why: because\rso\n  period 2026-Q1\n';
+    const f = parse(text);
+    assert.deepEqual(
+      f.problems.map((p) => `${at(text, p.span.start)} ${p.message}`),
+      [
+        '1:19 Unexpected character U+000D: the statement is complete without it',
+        '2:10 Unexpected character U+000B: the statement is complete without it',
+        '3:12 Unexpected character U+000C: the statement is complete without it',
+        '4:15 Unexpected character U+000D: the statement is complete without it',
+      ],
+    );
+    assert.equal(f.objectives[0]!.title.text, 'Title');
+    assert.equal(f.objectives[0]!.period?.text, '2026-Q1');
+  });
+
   test('an objective line without a colon still opens its block', () => {
     const f = parse('objective first: One\n  kr a: A\nobjective second Two words\n  level team\n');
     assert.equal(f.problems.length, 1);

@@ -34,7 +34,7 @@ const messages: IParserErrorMessageProvider = {
     return `Expected ${tokenLabel(expected)} but found ${describe(actual)}`;
   },
   buildNotAllInputParsedMessage({ firstRedundant }) {
-    return `Unexpected ${describe(firstRedundant)}: the statement is complete without it`;
+    return `Unexpected ${describe(firstRedundant).replace(/^the /, '')}: the statement is complete without it`;
   },
   buildNoViableAltMessage({ actual, ruleName, expectedPathsPerAlt }) {
     const first = actual[0];
@@ -55,8 +55,14 @@ const messages: IParserErrorMessageProvider = {
 
 function describe(token: IToken | undefined): string {
   if (!token || token.tokenType.name === 'EOF') return 'the end of the line';
-  if (token.tokenType === T.Unknown) return `the character '${token.image}'`;
+  if (token.tokenType === T.Unknown) return characterName(token.image);
   return `'${token.image}'`;
+}
+
+/** `the character '<'`; a control or invisible character by its code point: `the character U+000B`. */
+function characterName(character: string): string {
+  if (/^[\p{Cc}\p{Cf}\p{Z}]$/u.test(character)) return `the character U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+  return `the character '${character}'`;
 }
 
 export class LineParser extends EmbeddedActionsParser {

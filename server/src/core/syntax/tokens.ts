@@ -101,8 +101,12 @@ export const Percent = createToken({ name: 'Percent', pattern: /%/, label: "'%'"
 export const Currency = createToken({ name: 'Currency', pattern: /[$€£¥](?:[kKMB](?![\w]))?/, label: 'a currency' });
 export const Handle = createToken({ name: 'Handle', pattern: /@[^\s,#:"]+/, label: 'an @owner' });
 export const QuotedName = createToken({ name: 'QuotedName', pattern: /"[^"\r\n]*"?/, label: 'a "quoted name"' });
-/** Any other character: the parser turns it into a clear syntax error instead of the lexer dropping it. */
-export const Unknown = createToken({ name: 'Unknown', pattern: /[^\s]/, start_chars_hint: allCharsBut(' \t\r\n\v\f\u00a0\ufeff'), label: 'an unexpected character' });
+/**
+ * Any other character, a lone CR, a vertical tab or a form feed among them (in free text too,
+ * where only a lone CR is left for it): the parser turns it into one clear syntax error instead of
+ * the lexer reporting it besides.
+ */
+export const Unknown = createToken({ name: 'Unknown', pattern: /[^ \t\n\uFEFF\u00A0]/, start_chars_hint: allCharsBut(' \t\n\u00a0\ufeff'), label: 'an unexpected character' });
 
 const structureMode: TokenType[] = [
   Newline,
@@ -124,7 +128,7 @@ const structureMode: TokenType[] = [
   Unknown,
 ];
 
-const textMode: TokenType[] = [TextNewline, TextComment, TextChunk];
+const textMode: TokenType[] = [TextNewline, TextComment, TextChunk, Unknown];
 
 export const allTokens: TokenType[] = [Name, ...structureMode, TextNewline, TextComment, TextChunk];
 
