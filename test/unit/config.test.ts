@@ -57,6 +57,17 @@ describe('okr.config.json', () => {
     assert.deepEqual(parseConfig(text, ruleIds).config.rules, { syntax: 'warning' });
   });
 
+  test('a catch-all phrase of thousands of characters is refused, and the catch-all rules still run', () => {
+    const long = `${'A'.repeat(8000)} and ${'Z'.repeat(8000)}`;
+    const text = JSON.stringify({ catchAll: { phrases: ['keep the lights on', long] } });
+    assert.deepEqual(problemsOf(text).map((p) => p.slice(p.indexOf(' → '))), [' → "phrases" are short phrases: 200 characters at most']);
+    const { config } = parseConfig(text, ruleIds);
+    assert.deepEqual(config.catchAll.phrases, defaultConfig.catchAll.phrases);
+    // The limit keeps far from what the regular expression compiler cannot take.
+    const ws = analyse({ 'a.okr': `objective o: ${'A'.repeat(200)}\n  kr: Something\n` }, parseConfig(JSON.stringify({ catchAll: { phrases: ['A'.repeat(200)] } }), ruleIds).config);
+    assert.equal(ws.of('catch-all').length, 1);
+  });
+
   test('a misspelt setting gets a did-you-mean', () => {
     assert.match(problemsOf('{ "level": ["a"] }')[0]!, /did you mean "levels"\?/);
   });

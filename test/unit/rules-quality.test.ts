@@ -167,6 +167,10 @@ describe('kr-not-measurable and kr-is-task', () => {
     const ws = check({ 'a.okr': 'objective o: O\n  kr a: Increase revenue from expansion\n  kr b: Ship the new pricing page\n' }, both);
     assert.deepEqual(ws.summary, ['a.okr:2:6 kr-not-measurable', 'a.okr:3:6 kr-is-task']);
   });
+  test('a title led by a name of Object.prototype ("Constructor …") is read as a word, and the other key results are still checked', () => {
+    const ws = check({ 'a.okr': 'objective o: O\n  kr a: Constructor of the year\n  kr b: Attend a workshop\n  kr c: ToString the report\n' }, both);
+    assert.deepEqual(ws.summary, ['a.okr:2:6 kr-not-measurable', 'a.okr:3:6 kr-is-task', 'a.okr:4:6 kr-not-measurable']);
+  });
   test('rules can be turned off one by one', () => {
     const ws = check({ 'a.okr': file }, ['kr-not-measurable']);
     assert.deepEqual(ws.of('kr-is-task'), []);

@@ -19,6 +19,9 @@ export interface ParsedConfig {
   readonly problems: readonly ConfigProblem[];
 }
 
+/** The longest catch-all phrase accepted (a phrase is a few words). */
+export const MAX_PHRASE_LENGTH = 200;
+
 const SETTINGS: readonly RuleSetting[] = ['off', 'hint', 'info', 'warning', 'error'];
 const KNOWN_KEYS = ['$schema', 'levels', 'rules', 'catchAll', 'staleCheckinDays', 'behindPacePoints', 'maxKeyResults', 'maxObjectivesPerOwner', 'maxAlignments', 'today'];
 
@@ -87,6 +90,9 @@ export function parseConfig(text: string, ruleIds: readonly string[]): ParsedCon
       if (phrases) {
         const values = phrases.type === 'array' ? (phrases.children ?? []).map((c) => c.value) : [];
         if (phrases.type !== 'array' || values.some((v) => typeof v !== 'string' || !v.trim())) error(phrases, '"phrases" lists extra catch-all phrases as strings, e.g. ["keep the lights on"]');
+        // Each phrase becomes a regular expression; one of thousands of characters overflows the
+        // regular expression compiler and would take both catch-all rules down.
+        else if (values.some((v) => v.length > MAX_PHRASE_LENGTH)) error(phrases, `"phrases" are short phrases: ${MAX_PHRASE_LENGTH} characters at most`);
         else config.catchAll = { ...config.catchAll, phrases: values as string[] };
       }
       for (const key of ['minAligned', 'minOwners'] as const) {

@@ -48,7 +48,8 @@ export function looksLikeTask(title: string): Task | undefined {
   if (!words) return undefined;
   const verb = words[1]!;
   const lower = verb.toLowerCase();
-  const particles = PHRASAL[lower];
+  // Own keys only: a title led by "Constructor" must not find Object.prototype.constructor.
+  const particles = Object.hasOwn(PHRASAL, lower) ? PHRASAL[lower] : undefined;
   const isTask = particles ? particles.includes((words[2] ?? '').toLowerCase()) : TASK_VERBS.has(lower);
   if (!isTask) return undefined;
   const purpose = PURPOSE.exec(title)?.[1]?.trim();
