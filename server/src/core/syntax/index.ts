@@ -7,6 +7,7 @@ import { tokenMatcher } from 'chevrotain';
 import type { Statement } from './statements';
 import type { Word } from './ast';
 import { Colon, Comment as CommentToken, Kw, Name, okrLexer } from './tokens';
+import { positionAt } from '../text';
 
 export * from './ast';
 
@@ -26,20 +27,27 @@ export function parseOkr(text: string): OkrFile {
   const lineParser = parser();
   lineParser.fullText = text;
 
-  // The lexer never fails (unknown characters become Unknown tokens), but report anything it says.
+  // Unknown characters become Unknown tokens; what the lexer cannot read at all (a lone CR, a
+  // vertical tab, a form feed) is reported once per line, and the line counts as broken.
+  const unreadable = new Set<number>();
   for (const error of lexed.errors) {
-    problems.push({ message: error.message, span: { start: error.offset, end: error.offset + Math.max(1, error.length) } });
+    const line = positionAt(lineStarts, error.offset).line;
+    if (unreadable.has(line)) continue;
+    unreadable.add(line);
+    problems.push({ message: unreadableMessage(text.charCodeAt(error.offset)), span: { start: error.offset, end: error.offset + 1 } });
   }
 
   const tokens = lexed.tokens;
   let lineTokens: IToken[] = [];
+  let line = 0;
   const flush = (lineEnd: number) => {
-    if (lineTokens.length > 0) parseLine(lineParser, lineTokens, lineEnd, builder, problems, comments);
+    if (lineTokens.length > 0) parseLine(lineParser, lineTokens, lineEnd, builder, problems, comments, unreadable.has(line));
     lineTokens = [];
   };
   for (const token of tokens) {
     if (tokenTypesOfNewline.has(token.tokenType)) {
       flush(token.startOffset);
+      line++;
       continue;
     }
     lineTokens.push(token);
@@ -55,6 +63,7 @@ function parseLine(
   builder: FileBuilder,
   problems: SyntaxProblem[],
   comments: Comment[],
+  unreadable: boolean,
 ): void {
   const last = tokens[tokens.length - 1]!;
   if (tokenMatcher(last, CommentToken)) {
@@ -64,7 +73,8 @@ function parseLine(
   lineParser.input = tokens;
   const statement = lineParser.statement();
   const error = lineParser.errors[0];
-  if (error) {
+  // One diagnostic per broken line: an unreadable character already speaks for it.
+  if (error && !unreadable) {
     // One diagnostic per broken line: the first error names what was expected.
     const token = error.token;
     const offending = Number.isNaN(token.startOffset) ? last : token;
@@ -77,7 +87,12 @@ function parseLine(
     });
   }
   const usable = error ? salvageBlockStatement(tokens, statement, lineParser.fullText) : statement;
-  if (usable) builder.add(usable, lineEnd, error !== undefined);
+  if (usable) builder.add(usable, lineEnd, error !== undefined || unreadable);
+}
+
+function unreadableMessage(code: number): string {
+  const hex = code.toString(16).toUpperCase().padStart(4, '0');
+  return code === 0x0d ? 'Unexpected carriage return (U+000D) without a line feed: a line ends with LF or CRLF' : `Unexpected character U+${hex}: use spaces or tabs`;
 }
 
 /**
