@@ -32,7 +32,8 @@ import { TreeChangedNotification } from './protocol';
 import type { WorkspaceHost } from './host';
 import { CONFIG_FILE_NAME, computeLineStarts, defaultConfig, parseConfig, rules } from './core';
 
-const features: Feature[] = [documentSymbols, foldingRanges, definition, references, documentHighlight, workspaceSymbols, rename, formatting, completion, hover, codeLens, inlayHints, codeActions, semanticTokens, tree];
+/** Every LSP feature, in the order their handlers are registered. */
+export const features: Feature[] = [documentSymbols, foldingRanges, definition, references, documentHighlight, workspaceSymbols, rename, formatting, completion, hover, codeLens, inlayHints, codeActions, semanticTokens, tree];
 
 export function startServer(connection: Connection, host: WorkspaceHost, docsBase?: string): ServerContext {
   const context = new ServerContext(connection, docsBase);
