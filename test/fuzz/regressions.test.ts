@@ -18,3 +18,17 @@ test('"Write the metric out" after a key result line that ends the text with a l
   assert.equal(fixed, `${text}\n  target 200 $M`);
   assert.equal(parseOkr(fixed).problems.length, parseOkr(text).problems.length);
 });
+
+test('"Create objective" for an id of ideographic spaces gives the new objective a title', () => {
+  const uri = 'file:///ws/a.okr';
+  const text = 'objective revenue: Add $200M in recurring revenue\naligns  to \u3000 ';
+  const server = new InProcessServer({ [uri]: text });
+  const diagnostic = server.publishDiagnostics().get(uri)!.find((d) => d.code === 'unknown-reference');
+  assert.ok(diagnostic);
+  const actions = server.request<CodeAction[]>('CodeAction', { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } });
+  const create = actions.find((action) => action.title === 'Create objective `\u3000`');
+  assert.ok(create, actions.map((a) => a.title).join());
+  const fixed = applyEdits(text, create.edit!.changes![uri]!);
+  assert.equal(fixed, `${text}\n\nobjective \u3000: New objective\n`);
+  assert.equal(parseOkr(fixed).problems.length, parseOkr(text).problems.length);
+});

@@ -145,8 +145,8 @@ function eolOf(text: string): string {
   return text.includes('\r\n') ? '\r\n' : '\n';
 }
 
-/** `sales-growth` → "Sales growth": a title to start from. */
+/** `sales-growth` → "Sales growth": a title to start from (never a blank one: an id may be all spaces, as U+3000). */
 function humanize(id: string): string {
   const words = id.replace(/[-_]+/g, ' ').trim();
-  return words ? words[0]!.toUpperCase() + words.slice(1) : id;
+  return words ? words[0]!.toUpperCase() + words.slice(1) : id.trim() ? id : 'New objective';
 }
