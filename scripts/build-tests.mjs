@@ -1,10 +1,10 @@
-// Bundles the node-side test suites (test/unit, test/lsp, test/cli) so node's test runner can run them
+// Bundles the node-side test suites (test/unit, test/lsp, test/cli, test/fuzz) so node's test runner can run them
 // without a TypeScript loader: test/X/name.test.ts → dist/test/X/name.test.js.
 import * as esbuild from 'esbuild';
 import { readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 
-const suites = ['unit', 'lsp', 'cli'];
+const suites = ['unit', 'lsp', 'cli', 'fuzz'];
 const entryPoints = {};
 for (const suite of suites) {
   const dir = join('test', suite);

@@ -1,6 +1,7 @@
 // `npm test`: type-checks, builds, then runs every suite — unit (core), LSP (the built server over
-// stdio), the command line, the preview page in Chromium, the extension host (VS Code for the web
-// in headless Chromium) — and prints their counts. Exits non-zero when anything fails.
+// stdio), the command line, property-based fuzzing (in process), the preview page in Chromium, the
+// extension host (VS Code for the web in headless Chromium) — and prints their counts. Exits
+// non-zero when anything fails.
 // `--skip-web` leaves out the suites that need Chromium.
 import { spawn } from 'node:child_process';
 
@@ -13,6 +14,9 @@ const stages = [
   { name: 'unit', command: ['node', '--test', '--test-reporter=spec', 'dist/test/unit/'], counts: 'node' },
   { name: 'lsp', command: ['node', '--test', '--test-reporter=spec', 'dist/test/lsp/'], counts: 'node' },
   { name: 'cli', command: ['node', '--test', '--test-reporter=spec', 'dist/test/cli/'], counts: 'node' },
+  // Property-based: generated and mutated documents through the parser, the analysis and every
+  // feature (OKR_FUZZ_RUNS, OKR_FUZZ_SEED; `npm run fuzz` for a long run).
+  { name: 'fuzz', command: ['node', '--test', '--test-reporter=spec', 'dist/test/fuzz/'], counts: 'node' },
   // Every test/preview/*.test.mjs, one file at a time: each builds dist/preview/ and drives its own Chromium.
   ...(skipWeb ? [] : [{ name: 'preview page', command: ['node', '--test', '--test-reporter=spec', '--test-concurrency=1', 'test/preview/'], counts: 'node' }]),
   ...(skipWeb ? [] : [{ name: 'extension host', command: ['node', 'scripts/test-web.mjs'], counts: 'web' }]),

@@ -53,7 +53,8 @@ import { isSkippedName, type WorkspaceHost } from './host';
 import { CONFIG_FILE_NAME, computeLineStarts, defaultConfig, parseConfig, rules } from './core';
 import type { DecodedText, ForeignEncoding } from './core/encoding';
 
-const features: Feature[] = [documentSymbols, foldingRanges, definition, references, documentHighlight, workspaceSymbols, rename, formatting, completion, hover, codeLens, inlayHints, codeActions, semanticTokens, tree];
+/** Every LSP feature, in the order their handlers are registered. */
+export const features: Feature[] = [documentSymbols, foldingRanges, definition, references, documentHighlight, workspaceSymbols, rename, formatting, completion, hover, codeLens, inlayHints, codeActions, semanticTokens, tree];
 
 /**
  * What the connection does with a request cancelled before its handler started: answer it at once

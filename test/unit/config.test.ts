@@ -44,6 +44,14 @@ describe('okr.config.json', () => {
     assert.ok(config);
   });
 
+  test('JSON that ends too early is marked on its last character, inside the file', () => {
+    const text = '{ "rules": ';
+    const { problems } = parseConfig(text, ruleIds);
+    assert.ok(problems.length >= 1);
+    for (const problem of problems) assert.deepEqual([problem.span.start, problem.span.end], [text.length - 1, text.length], problem.message);
+    assert.deepEqual(parseConfig('', ruleIds).problems.map((p) => [p.span.start, p.span.end]), [[0, 0]]);
+  });
+
   test('each bad value is pointed at and says what is expected; good values still apply', () => {
     const text = '{ "rules": { "catch-al": "off", "unaligned": "loud", "syntax": "warning" }, "levels": [], "staleCheckinDays": -1, "today": "someday", "color": 1 }';
     assert.deepEqual(problemsOf(text), [

@@ -54,6 +54,10 @@ describe('formatter', () => {
     assert.equal(formatText(text), 'objective o: O\n      levle    team\n  level team\n');
   });
 
+  test('a line with a character the lexer cannot read (a lone CR, a vertical tab) is left as it is', () => {
+    assert.equal(formatText('\r    \nobjective o: O\n   level\u000bteam\n   kr k:\rK\n'), '\r    \nobjective o: O\n   level\u000bteam\n   kr k:\rK\n');
+  });
+
   test('CRLF stays CRLF, a BOM stays, tabs can be asked for', () => {
     assert.equal(formatText('\uFEFFobjective o: O\r\nlevel team\r\n'), '\uFEFFobjective o: O\r\n  level team\r\n');
     assert.equal(formatText('objective o: O\nkr k: K\ntarget 5\n', { insertSpaces: false }), 'objective o: O\n\tkr k: K\n\t\ttarget 5\n');

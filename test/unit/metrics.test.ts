@@ -133,6 +133,11 @@ describe('metrics inferred from titles', () => {
       assert.equal(title.slice(inferred!.span!.start, inferred!.span!.end), source);
     });
   }
+  test('a huge number is written out in digits, as the language reads it', () => {
+    const { statement } = inferMetric('Launch in Q1: 99999999999999999999999 %')!;
+    assert.match(statement, /^target \d{23} %$/);
+    assert.deepEqual(parse(`objective o: O\n  kr k: K\n    ${statement}\n`).problems, []);
+  });
   test('the span is offset to the title in the document', () => {
     const text = 'objective o: O\n  kr a: Grow ARR by 35%\n';
     const metric = metricOf(parse(text).objectives[0]!.keyResults[0]!);

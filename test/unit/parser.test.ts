@@ -240,6 +240,21 @@ describe('parser: recovery', () => {
     assert.equal(f.objectives[0]!.level?.text, 'team');
   });
 
+  test('a character the lexer cannot read is one problem on its line, named in the message', () => {
+    const text = 'period \r \nobjective o: T\n\u000b com\u000bpany\n  level team\n';
+    const f = parse(text);
+    assert.deepEqual(f.problems.map((p) => `${at(text, p.span.start)} ${p.message}`), [
+      '1:8 A lone carriage return (CR, U+000D) is not a line break here: lines end with LF or CRLF',
+      '3:1 The control character U+000B (VT) cannot stand here: words are separated by spaces and tabs, and lines end with LF or CRLF',
+    ]);
+    assert.equal(f.objectives[0]!.level?.text, 'team');
+  });
+
+  test('a key result with neither a place nor a title is one problem: its place', () => {
+    const f = parse('kr : #\nstrategy s: S\nkr:\n');
+    assert.deepEqual(f.problems.map((p) => p.message.split(':')[0]), ['`kr` cannot stand here', '`kr` cannot stand here']);
+  });
+
   test('half-typed lines never throw', () => {
     for (const line of ['objective', 'objective x', 'objective x:', 'kr', 'aligns', 'aligns to a,', 'aligns to a.', 'checkin', 'checkin 2026-01-01', 'from 1 to', 'keep', 'owner "unterminated', 'period 2026-', 'rollup', '"', ':', '..', '@']) {
       const f = parse(`objective o: T\n  kr k: K\n${line}\n`);

@@ -30,7 +30,9 @@ export function parseConfig(text: string, ruleIds: readonly string[]): ParsedCon
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
   for (const error of errors) {
-    problems.push({ span: { start: error.offset, end: error.offset + Math.max(1, error.length) }, message: `okr.config.json is not valid JSON: ${describeJsonError(printParseErrorCode(error.error))}`, severity: 'error' });
+    // An error at the end of the text (a value expected) is marked on its last character.
+    const start = Math.max(0, Math.min(error.offset, text.length - 1));
+    problems.push({ span: { start, end: Math.min(text.length, Math.max(start + 1, error.offset + error.length)) }, message: `okr.config.json is not valid JSON: ${describeJsonError(printParseErrorCode(error.error))}`, severity: 'error' });
   }
   if (!root) return { config: defaultConfig, problems };
   if (root.type !== 'object') {

@@ -33,7 +33,10 @@ let parser: LineParser | undefined;
 export function formatEdits(text: string, options: FormatOptions = {}, fromLine = 0, toLine = Number.MAX_SAFE_INTEGER): TextEdit[] {
   const unit = options.insertSpaces === false ? '\t' : ' '.repeat(options.tabSize ?? 2);
   const lineStarts = computeLineStarts(text);
-  const tokens = T.okrLexer.tokenize(text).tokens;
+  const lexed = T.okrLexer.tokenize(text);
+  const tokens = lexed.tokens;
+  // A character the lexer cannot read (a lone CR, a vertical tab) makes its line unreadable too.
+  const unreadable = new Set(lexed.errors.map((error) => lineOf(lineStarts, error.offset)));
   const lines = new Map<number, IToken[]>();
   let line = 0;
   for (const token of tokens) {
@@ -68,7 +71,7 @@ export function formatEdits(text: string, options: FormatOptions = {}, fromLine 
       else if (OBJECTIVE_ATTRIBUTES.has(type)) level = depth > 0 ? (type === T.Kw.owner && depth === 2 ? 2 : 1) : 0;
       else if (tokenMatchesComment(first)) level = commentLevel(lines, index, depth);
     }
-    if (index < fromLine || index > last) continue;
+    if (index < fromLine || index > last || unreadable.has(index)) continue;
     const original = text.slice(start, end);
     let formatted: string;
     if (!first) formatted = '';

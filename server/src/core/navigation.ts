@@ -67,25 +67,24 @@ export function referencesTo(graph: AlignmentGraph, target: Target): Location[] 
   const locations: Location[] = [];
   const node = target.node as Objective | Strategy | KeyResult;
   for (const alignment of graph.alignments) {
-    const hit = matchReference(alignment.target, alignment.reference, target, node);
+    const hit = matchReference(graph, alignment.target, alignment.reference, target, node);
     if (hit) locations.push({ uri: alignment.uri, span: hit });
   }
   for (const contribution of graph.contributions) {
     const resolved = contribution.reference.keyResult ? contribution.target : graph.resolve(contribution.reference);
-    const hit = matchReference(resolved, contribution.reference, target, node);
+    const hit = matchReference(graph, resolved, contribution.reference, target, node);
     if (hit) locations.push({ uri: contribution.uri, span: hit });
   }
   return locations;
 }
 
-function matchReference(resolved: Target | undefined, reference: Objective['alignsTo'][number], target: Target, node: Objective | Strategy | KeyResult): Span | undefined {
-  if (!resolved) return undefined;
+function matchReference(graph: AlignmentGraph, resolved: Target | undefined, reference: Objective['alignsTo'][number], target: Target, node: Objective | Strategy | KeyResult): Span | undefined {
   if (target.kind === 'keyResult') {
-    return resolved.kind === 'keyResult' && resolved.node === node ? reference.keyResult?.span : undefined;
+    return resolved?.kind === 'keyResult' && resolved.node === node ? reference.keyResult?.span : undefined;
   }
-  // An objective is named by `objective` and by the first half of `objective.kr`.
-  const named = resolved.kind === 'keyResult' ? resolved.objective : resolved.node;
-  return named === node ? reference.objective.span : undefined;
+  // An objective is named by `objective` and by the first half of `objective.kr`, whether or not
+  // the key result exists (symbolAt resolves that half on its own too).
+  return graph.index.resolve(reference.objective.text)?.node === node ? reference.objective.span : undefined;
 }
 
 /**

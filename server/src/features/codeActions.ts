@@ -131,8 +131,12 @@ function insertLineAfter(document: OkrDocument, offset: number, text: string, de
   const unit = indent.includes('\t') ? '\t' : '  ';
   const next = line + 1 < lineStarts.length ? lineStarts[line + 1]! : document.text.length;
   let end = next;
-  if (end > lineStart && document.text[end - 1] === '\n') end--;
-  if (end > lineStart && document.text[end - 1] === '\r') end--;
+  // Before the line's LF or CRLF; a lone CR at the end of the text is not a line break, so the
+  // new line goes after it.
+  if (end > lineStart && document.text[end - 1] === '\n') {
+    end--;
+    if (end > lineStart && document.text[end - 1] === '\r') end--;
+  }
   const at = positionAt(lineStarts, end);
   return { range: { start: at, end: at }, newText: `${eolOf(document.text)}${indent}${unit.repeat(deeper)}${text}` };
 }
@@ -141,8 +145,8 @@ function eolOf(text: string): string {
   return text.includes('\r\n') ? '\r\n' : '\n';
 }
 
-/** `sales-growth` → "Sales growth": a title to start from. */
+/** `sales-growth` → "Sales growth": a title to start from (never a blank one: an id may be all spaces, as U+3000). */
 function humanize(id: string): string {
   const words = id.replace(/[-_]+/g, ' ').trim();
-  return words ? words[0]!.toUpperCase() + words.slice(1) : id;
+  return words ? words[0]!.toUpperCase() + words.slice(1) : id.trim() ? id : 'New objective';
 }

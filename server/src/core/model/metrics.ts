@@ -344,7 +344,9 @@ function nearlyEqual(a: number, b: number): boolean {
 }
 
 function trim(value: number): string {
-  return String(Math.round(value * 1e6) / 1e6);
+  const rounded = Math.round(value * 1e6) / 1e6;
+  // Digits only: the language has no exponent (`1e+23` would not parse once written out).
+  return Number.isInteger(rounded) && Math.abs(rounded) >= 1e21 ? BigInt(rounded).toString() : String(rounded);
 }
 
 /** `10000` → `10K`, `1500000` → `1.5M`, as the language writes numbers; exact only. */

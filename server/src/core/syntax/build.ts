@@ -29,7 +29,9 @@ export class FileBuilder {
   /** `broken`: the line already has a syntax problem; do not report a second one for it. */
   add(statement: Statement, lineEnd: number, broken = false): void {
     this.lineIsBroken = broken;
-    if ((statement.kind === 'objective' || statement.kind === 'strategy' || statement.kind === 'kr') && !statement.title) {
+    // A missing title is reported unless the line has a graver problem: a `kr` with no objective
+    // to belong to, an objective or strategy with no id (reported below).
+    if ((statement.kind === 'objective' || statement.kind === 'strategy' || statement.kind === 'kr') && !statement.title && (statement.kind === 'kr' ? this.objective : statement.id)) {
       const what = statement.kind === 'kr' ? 'A key result' : statement.kind === 'objective' ? 'An objective' : 'A strategy';
       this.problem(statement.span, `${what} needs a title after ':'`);
     }
@@ -181,6 +183,7 @@ export class FileBuilder {
   private problem(span: Span, message: string): void {
     if (this.lineIsBroken) return; // One diagnostic per line: the syntax error already speaks for it.
     this.problems.push({ span, message });
+    this.lineIsBroken = true;
   }
 }
 

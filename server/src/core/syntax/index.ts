@@ -8,6 +8,7 @@ import type { Statement } from './statements';
 import type { Word } from './ast';
 import { Colon, Comment as CommentToken, Kw, Name, okrLexer } from './tokens';
 import { describeCharacter } from '../encoding';
+import { positionAt } from '../text';
 
 export * from './ast';
 
@@ -29,19 +30,26 @@ export function parseOkr(text: string): OkrFile {
 
   // Unknown characters become Unknown tokens; what the lexer still skips are the characters no
   // token may start with: a lone CR, and line or page breaks and spaces other than space and tab.
+  // A line with one of them counts as broken (its statement may be cut short), and gets one problem.
+  const unreadable = new Set<number>();
   for (const error of lexed.errors) {
+    const line = positionAt(lineStarts, error.offset).line;
+    if (unreadable.has(line)) continue; // One problem per line is enough to fix it.
+    unreadable.add(line);
     problems.push({ message: unexpectedCharacter(text[error.offset] ?? ''), span: { start: error.offset, end: error.offset + Math.max(1, error.length) } });
   }
 
   const tokens = lexed.tokens;
   let lineTokens: IToken[] = [];
+  let line = 0;
   const flush = (lineEnd: number) => {
-    if (lineTokens.length > 0) parseLine(lineParser, lineTokens, lineEnd, builder, problems, comments);
+    if (lineTokens.length > 0) parseLine(lineParser, lineTokens, lineEnd, builder, problems, comments, unreadable.has(line));
     lineTokens = [];
   };
   for (const token of tokens) {
     if (tokenTypesOfNewline.has(token.tokenType)) {
       flush(token.startOffset);
+      line++;
       continue;
     }
     lineTokens.push(token);
@@ -57,6 +65,7 @@ function parseLine(
   builder: FileBuilder,
   problems: SyntaxProblem[],
   comments: Comment[],
+  unreadable: boolean,
 ): void {
   const last = tokens[tokens.length - 1]!;
   if (tokenMatcher(last, CommentToken)) {
@@ -66,7 +75,8 @@ function parseLine(
   lineParser.input = tokens;
   const statement = lineParser.statement();
   const error = lineParser.errors[0];
-  if (error) {
+  // One diagnostic per broken line: an unreadable character already speaks for it.
+  if (error && !unreadable) {
     // One diagnostic per broken line: the first error names what was expected.
     const token = error.token;
     const offending = Number.isNaN(token.startOffset) ? last : token;
@@ -79,7 +89,7 @@ function parseLine(
     });
   }
   const usable = error ? salvageBlockStatement(tokens, statement, lineParser.fullText) : statement;
-  if (usable) builder.add(usable, lineEnd, error !== undefined);
+  if (usable) builder.add(usable, lineEnd, error !== undefined || unreadable);
 }
 
 /**
