@@ -125,6 +125,25 @@ describe('okr fmt', () => {
   });
 });
 
+describe('files that are not UTF-8', () => {
+  test('check reads a Latin-1 file as Windows-1252 and says so; fmt leaves it byte for byte', () => {
+    const dir = tempFolder({ 'user.okr': 'objective user: U\n  aligns to größe\n' });
+    const latin1 = Buffer.from('objective  größe: Größe zählt\n', 'latin1');
+    writeFileSync(join(dir, 'latin1.okr'), latin1);
+    try {
+      const { stdout } = okr(['check'], dir);
+      assert.match(stdout, /^latin1\.okr:1:14 error This file is not UTF-8 text \(byte 0xF6 here is not valid UTF-8\); the OKR checks read it as Windows-1252/m);
+      assert.doesNotMatch(stdout, /unknown-reference/, '`größe` is read right, so user.okr resolves it');
+      const formatted = okr(['fmt'], dir);
+      assert.equal(formatted.code, 1);
+      assert.match(formatted.stderr, /^skipped latin1\.okr: not UTF-8 text/m);
+      assert.deepEqual(readFileSync(join(dir, 'latin1.okr')), latin1, 'not rewritten');
+    } finally {
+      rmSync(dir, { recursive: true });
+    }
+  });
+});
+
 describe('okr tree and okr export', () => {
   test('tree: strategies, objectives under what they align to, progress and problem marks', () => {
     const { code, stdout } = okr(['tree', 'ai-search']);
