@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { modelScriptText } from '../../../preview-ui/src/embed';
 import { escapeMarkdown } from '../core/util/markdown';
 import type { TreeKeyResult, TreeModel, TreeObjective } from '../core/tree';
 import { CliError } from './errors';
@@ -60,20 +61,23 @@ function mermaid(model: TreeModel): string {
     if (!id) ids.set(key, (id = `n${ids.size}`));
     return id;
   };
-  // Mermaid labels: quotes and angle brackets as entities, so no title can break out of its node.
-  const label = (text: string) => text.replace(/"/g, '#quot;').replace(/</g, '#lt;').replace(/>/g, '#gt;').replace(/[\r\n]+/g, ' ');
+  // Mermaid labels: what Mermaid reads before or inside a quoted label, and control characters,
+  // as numeric entity codes (`#35;`), so that no text can end the label or its line, start a
+  // directive (`%%{init: …}%%` is found anywhere in the text), be read as an entity (`#quot;`) or
+  // as HTML (`<b>`, `&lt;`), or feed the `style …:…#…;` clean-up Mermaid runs over every line.
+  const label = (text: string) => text.replace(/[\x00-\x1f\x7f#"<>&%:;\u2028\u2029]/g, (c) => `#${c.charCodeAt(0)};`);
   const out = ['```mermaid', 'graph TD'];
   const objective = (node: TreeObjective, parent: string) => {
     const id = idOf(node.key);
     const progress = pct(node.progress);
-    out.push(`  ${id}["${label(`${node.id}: ${node.title}`)}${progress ? `<br/>${progress}` : ''}"]${node.catchAll ? ':::catchall' : ''}`);
+    out.push(`  ${id}["${label(node.id)}: ${label(node.title)}${progress ? `<br/>${progress}` : ''}"]${node.catchAll ? ':::catchall' : ''}`);
     out.push(node.enabling ? `  ${parent} -.-|enables| ${id}` : `  ${parent} --> ${id}`);
     for (const kr of node.keyResults) idOf(kr.key);
     for (const child of node.children) objective(child, id);
   };
   for (const root of model.roots) {
     const id = idOf(root.key);
-    out.push(root.kind === 'strategy' ? `  ${id}[["${label(`${root.id}: ${root.title}`)}"]]:::strategy` : `  ${id}(("${label(root.title)}"))`);
+    out.push(root.kind === 'strategy' ? `  ${id}[["${label(root.id)}: ${label(root.title)}"]]:::strategy` : `  ${id}(("${label(root.title)}"))`);
     for (const child of root.children) objective(child, id);
   }
   const objectiveOf = (key: string) => idOf(key.includes('.') ? key.slice(0, key.indexOf('.')) : key.split('#')[0]!);
@@ -97,8 +101,8 @@ async function html(model: TreeModel): Promise<string> {
     const font = (await fs.readFile(path.join(dir, 'codicon.ttf'))).toString('base64');
     styles += `\n${(await read('codicon.css')).replace(/url\([^)]*codicon\.ttf[^)]*\)/g, `url(data:font/ttf;base64,${font})`)}`;
   }
-  // `<` is escaped so that no title can close the data block: the JSON stays data.
-  const data = JSON.stringify(model).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  // Written so that no title can close the data block: the JSON stays data (embed.ts).
+  const data = modelScriptText(model);
   const hash = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
   const csp = `default-src 'none'; script-src ${hash(script)}; style-src ${hash(styles)}; font-src data:; img-src data:`;
   return `<!DOCTYPE html>
