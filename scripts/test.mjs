@@ -13,7 +13,8 @@ const stages = [
   { name: 'unit', command: ['node', '--test', '--test-reporter=spec', 'dist/test/unit/'], counts: 'node' },
   { name: 'lsp', command: ['node', '--test', '--test-reporter=spec', 'dist/test/lsp/'], counts: 'node' },
   { name: 'cli', command: ['node', '--test', '--test-reporter=spec', 'dist/test/cli/'], counts: 'node' },
-  ...(skipWeb ? [] : [{ name: 'preview page', command: ['node', '--test', '--test-reporter=spec', 'test/preview/preview.test.mjs'], counts: 'node' }]),
+  // Every test/preview/*.test.mjs, one file at a time: each builds dist/preview/ and drives its own Chromium.
+  ...(skipWeb ? [] : [{ name: 'preview page', command: ['node', '--test', '--test-reporter=spec', '--test-concurrency=1', 'test/preview/'], counts: 'node' }]),
   ...(skipWeb ? [] : [{ name: 'extension host', command: ['node', 'scripts/test-web.mjs'], counts: 'web' }]),
   // Last: it rebuilds dist/ as production bundles.
   { name: 'package', command: ['node', 'scripts/check-package.mjs'], counts: false },
