@@ -230,7 +230,9 @@ function foreignElements(page) {
     }
     // Outside the tree: only the shell's own elements.
     for (const element of document.querySelectorAll('body > :not(#root):not(script), head > :not(meta):not(link[rel=stylesheet]):not(title):not(style)')) found.push(`shell: <${element.tagName.toLowerCase()}>`);
-    for (const element of document.querySelectorAll('iframe, frame, object, embed, img, svg, math, base, form, a, video, audio, template')) found.push(`anywhere: <${element.tagName.toLowerCase()}>`);
+    for (const element of document.querySelectorAll('iframe, frame, object, embed, img, svg, math, base, form, a, video, audio, template, meta[http-equiv="refresh"], link[href*="//"]')) found.push(`anywhere: <${element.tagName.toLowerCase()}>`);
+    // The shell's two: the host stand-in and the page (the webview), or the data and the page (the export).
+    if (document.scripts.length !== 2) found.push(`${document.scripts.length} scripts`);
     return [...new Set(found)];
   });
 }
@@ -542,10 +544,20 @@ describe('the webview page', () => {
           return getComputedStyle(document.querySelector('.okr-row')).color;
         }, kind);
       }
+      // The reload restores the UI state the page saved, a hostile search among it.
+      const searched = payloads.findIndex((p) => p.name === 'img-onerror');
+      await page.fill('#okr-search', payloads[searched].text);
+      await page.waitForFunction(() => window.__state()?.search);
       await page.goto(`${server.origin}/harness.html?theme=hc`);
       await page.waitForFunction(() => document.querySelector('.okr-app'));
       await post();
       await page.waitForSelector('.okr-row', { timeout: 5000 });
+      assert.equal(await page.inputValue('#okr-search'), payloads[searched].text);
+      const matches = await page.$$eval('.okr-row.okr-objective:not(.okr-context)', (rows) => rows.map((r) => r.getAttribute('data-key')));
+      assert.deepEqual(matches, objectivesOf(model).filter((o) => o.title === payloads[searched].text).map((o) => o.key));
+      assert.deepEqual(await literalDifferences(page, false), []);
+      await page.press('#okr-search', 'Escape');
+      await page.waitForFunction(() => !document.querySelector('.okr-context'));
       await page.click('#okr-collapse-all');
       await expandAll(page);
       assert.deepEqual(await literalDifferences(page, true), []);
