@@ -527,7 +527,7 @@ describe('the webview page', () => {
       // The host follows the editor: a highlight in every file, by the file's URI.
       const firsts = new Set(firstObjectiveOfEachFile());
       await page.evaluate((list) => list.forEach(({ uri, startLine }) => window.__post({ type: 'highlight', uri, line: startLine })), objectivesOf(model).filter((o) => firsts.has(o.key)).map((o) => o.location));
-      await pointAndClick(page, 25);
+      await pointAndClick(page, 34);
 
       await page.click('#okr-problems-only');
       await page.evaluate(() => window.__treeSettled());
@@ -589,7 +589,7 @@ describe('the HTML export', () => {
       // standalone page adds, with a share of the interactions that make rows and tooltips anew.
       assert.deepEqual(await searchPayloads(page, 4), []);
       assert.deepEqual(await searchPiecesOfPayloads(page, ['pwned']), []);
-      await pointAndClick(page, 25);
+      await pointAndClick(page, 34);
       await page.click('#okr-problems-only');
       assert.deepEqual(await literalDifferences(page, false), []);
       await page.click('#okr-problems-only');
