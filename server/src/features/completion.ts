@@ -123,9 +123,18 @@ class BestCandidates {
     private readonly limit = MAX_REFERENCE_ITEMS,
   ) {}
 
+  /**
+   * Whether a candidate with this sort key, or any key that starts with it, could still be kept:
+   * once the list is full, a whole objective and its key results are passed over at the cost of
+   * one comparison.
+   */
+  wants(key: string): boolean {
+    return this.kept.length < this.limit || key < this.kept[this.kept.length - 1]!.key;
+  }
+
   /** Offers a candidate whose `filterText` must match what is typed (its letters in order, any case). */
-  offer(key: string, filterText: string, make: () => CompletionItem): void {
-    if (!matches(this.typed, filterText)) return;
+  offer(key: string, filterText: () => string, make: () => CompletionItem): void {
+    if (this.typed && !matches(this.typed, filterText())) return;
     this.seen++;
     const { kept, limit } = this;
     if (kept.length === limit && key >= kept[kept.length - 1]!.key) return;
@@ -138,6 +147,11 @@ class BestCandidates {
     }
     kept.splice(low, 0, { key, make });
     if (kept.length > limit) kept.pop();
+  }
+
+  /** Candidates passed over by `wants` count as not sent: the list is then incomplete. */
+  skipped(): void {
+    this.seen++;
   }
 
   result(): CompletionList {
@@ -169,7 +183,7 @@ function alignTargets(context: ServerContext, file: Parameters<typeof objectiveA
     for (const strategy of document.file.strategies) {
       const sortText = `${selfNode?.rank === 0 ? '0' : '3'}${strategy.id.text}`;
       const filterText = `${strategy.id.text} ${strategy.title.text}`;
-      best.offer(sortText, filterText, () => ({
+      best.offer(sortText, () => filterText, () => ({
         label: strategy.id.text,
         kind: CompletionItemKind.Module,
         detail: strategy.title.text,
@@ -184,21 +198,27 @@ function alignTargets(context: ServerContext, file: Parameters<typeof objectiveA
     if (excluded.has(node.objective)) continue;
     const sort = rankFor(selfNode, node);
     const id = node.objective.id.text;
-    const filterText = `${id} ${node.objective.title.text}`;
-    best.offer(`${sort}${id}`, filterText, () => ({
+    const sortText = `${sort}${id}`;
+    // Its key results sort right after it (`id.kr`): when it cannot be kept, neither can they.
+    if (!best.wants(sortText)) {
+      best.skipped();
+      continue;
+    }
+    const filterText = () => `${id} ${node.objective.title.text}`;
+    best.offer(sortText, filterText, () => ({
       label: id,
       kind: CompletionItemKind.Class,
       detail: node.objective.title.text,
       labelDetails: { description: describe(node) },
-      filterText,
-      sortText: `${sort}${id}`,
+      filterText: filterText(),
+      sortText,
       textEdit: { range, newText: id },
     }));
     for (const kr of node.objective.keyResults) {
       if (!kr.id) continue;
       const krId = `${id}.${kr.id.text}`;
       const krFilter = `${krId} ${kr.title.text}`;
-      best.offer(`${sort}${krId}`, krFilter, () => ({
+      best.offer(`${sort}${krId}`, () => krFilter, () => ({
         label: krId,
         kind: CompletionItemKind.Field,
         detail: kr.title.text,
@@ -234,7 +254,7 @@ function contributionTargets(context: ServerContext, file: Parameters<typeof obj
       const id = `${node.objective.id.text}.${kr.id.text}`;
       const sortText = `${kr.rollupSum ? 0 : 1}${id}`;
       const filterText = `${id} ${kr.title.text}`;
-      best.offer(sortText, filterText, () => ({
+      best.offer(sortText, () => filterText, () => ({
         label: id,
         kind: CompletionItemKind.Field,
         detail: kr.title.text,
