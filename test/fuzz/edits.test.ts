@@ -132,8 +132,15 @@ property('code actions: insert whole lines or replace one word; every other line
       assert.deepEqual(problemsOf(action, uri, files, { words: false }), [], where);
       const edits = action.edit!.changes![uri]!;
       let inserts = true;
+      const before = linesOf(text);
       for (const e of edits) {
         const replaced = text.slice(lines.offset(e.range.start), lines.offset(e.range.end));
+        if (replaced === '' && !/[\r\n]/.test(e.newText)) {
+          // Text added within a line: only at its end (a `why:` written without its story gets one).
+          assert.equal(e.range.start.character, before[e.range.start.line]?.length, `${where}: inserts ${JSON.stringify(e.newText)} inside a line`);
+          inserts = false;
+          continue;
+        }
         if (replaced === '') continue;
         inserts = false;
         // One word as the lexer reads it (a BOM inside an id is part of the id).
@@ -146,13 +153,18 @@ property('code actions: insert whole lines or replace one word; every other line
       // it with a line feed. Lines are compared without the CRs at their end for the same reason.
       const known = styles(text).size ? styles(text) : new Set(['\n']);
       if (!text.endsWith('\r')) for (const style of styles(fixed)) assert.ok(known.has(style), `${where}: brings ${JSON.stringify(style)} line endings into a document of ${JSON.stringify([...known])}`);
-      const before = linesOf(text);
       const after = linesOf(fixed);
       if (inserts) assert.ok(isSubsequence(before, after), `${where}: a line of the document was changed:\n${JSON.stringify(edits)}`);
       else {
         assert.equal(after.length, before.length, `${where}: a replacement adds or removes lines`);
         const changed = new Set(edits.map((e) => e.range.start.line));
         before.forEach((line, i) => changed.has(i) || assert.equal(after[i], line, `${where}: line ${i} changed`));
+        for (const e of edits) {
+          const at = e.range.start.line;
+          if (e.range.start.character === before[at]?.length && e.range.end.line === at && e.range.end.character === e.range.start.character) {
+            assert.ok(after[at]!.startsWith(before[at]!), `${where}: line ${at} lost what it said`);
+          }
+        }
       }
       assert.ok(parseOkr(fixed).problems.length <= parseOkr(text).problems.length, `${where}: the fix adds a syntax problem:\n${JSON.stringify(fixed)}`);
     }

@@ -32,3 +32,17 @@ test('"Create objective" for an id of ideographic spaces gives the new objective
   assert.equal(fixed, `${text}\n\nobjective \u3000: New objective\n`);
   assert.equal(parseOkr(fixed).problems.length, parseOkr(text).problems.length);
 });
+
+test('"Add a `why:` line" fills in a `why:` written without its story instead of adding a second one', async () => {
+  const uri = 'file:///ws/a.okr';
+  const text = 'objective top: Top\n  level company\nobjective side: Side\n  level department\n  aligns to top\nobjective mine: Mine\n  level department\n  aligns to top, side\n  why:';
+  const server = new InProcessServer({ [uri]: text });
+  const diagnostic = server.publishDiagnostics().get(uri)!.find((d) => d.code === 'missing-story');
+  assert.ok(diagnostic, 'missing-story fires on the alignment to `side`');
+  const actions = await server.request<CodeAction[]>('CodeAction', { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } });
+  const add = actions.find((action) => action.title.startsWith('Add a `why:` line'));
+  assert.ok(add, actions.map((a) => a.title).join());
+  const fixed = applyEdits(text, add.edit!.changes![uri]!);
+  assert.equal(fixed, `${text} How this enables side`);
+  assert.equal(parseOkr(fixed).problems.length, 0);
+});

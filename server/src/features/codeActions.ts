@@ -6,8 +6,8 @@
 //  - any rule (but syntax) → suppress it for this line (`# okr-disable-next-line RULE`);
 //  - a key result whose metric is inferred from its title → write the metric out.
 // Every edit inserts or replaces exactly what it says; the rest of the document is left as it was.
-import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver';
-import { keyResultAt, objectiveAt, offsetAt, positionAt, rangeOf, type OkrDocument } from '../core';
+import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver';
+import { keyResultAt, objectiveAt, offsetAt, positionAt, rangeOf, type Objective, type OkrDocument } from '../core';
 import { explicitMetric, metricOf } from '../core/model/metrics';
 import type { Feature, ServerContext } from '../context';
 
@@ -74,7 +74,13 @@ function fixesFor(context: ServerContext, document: OkrDocument, diagnostic: Dia
       break;
     }
     case 'missing-story':
-      if (objective) actions.push(fix('Add a `why:` line: how this enables what it aligns to', [insertLineAfter(document, objective.span.end, `why: How this enables ${data.target ?? 'what it aligns to'}`, 1)], true));
+      if (objective) {
+        const story = `How this enables ${data.target ?? 'what it aligns to'}`;
+        // A `why:` written without its story yet is filled in: a second `why:` would be a syntax error.
+        const empty = emptyWhyLine(document, objective);
+        const edit = empty ? { range: empty, newText: ` ${story}` } : insertLineAfter(document, objective.span.end, `why: ${story}`, 1);
+        actions.push(fix('Add a `why:` line: how this enables what it aligns to', [edit], true));
+      }
       break;
     case 'unaligned':
     case 'aligned-to-catch-all':
@@ -149,4 +155,22 @@ function eolOf(text: string): string {
 function humanize(id: string): string {
   const words = id.replace(/[-_]+/g, ' ').trim();
   return words ? words[0]!.toUpperCase() + words.slice(1) : id.trim() ? id : 'New objective';
+}
+
+/** The end of an objective's `why:` line that has no story after it (where to write one), if any. */
+function emptyWhyLine(document: OkrDocument, objective: Objective): Range | undefined {
+  const { lineStarts } = document.file;
+  const first = positionAt(lineStarts, objective.span.start).line;
+  const last = positionAt(lineStarts, objective.blockSpan.end).line;
+  for (let line = first + 1; line <= last && line < lineStarts.length; line++) {
+    const start = lineStarts[line]!;
+    const end = line + 1 < lineStarts.length ? lineStarts[line + 1]! : document.text.length;
+    const text = document.text.slice(start, end).replace(/\r?\n$/, '');
+    const match = /^(\s*why:)\s*$/.exec(text);
+    if (match) {
+      const at = { line, character: match[1]!.length };
+      return { start: at, end: { line, character: text.length } };
+    }
+  }
+  return undefined;
 }
