@@ -78,7 +78,7 @@ function fixesFor(context: ServerContext, document: OkrDocument, diagnostic: Dia
         const story = `How this enables ${data.target ?? 'what it aligns to'}`;
         // A `why:` written without its story yet is filled in: a second `why:` would be a syntax error.
         const empty = emptyWhyLine(document, objective);
-        const edit = empty ? { range: empty, newText: ` ${story}` } : insertLineAfter(document, objective.span.end, `why: ${story}`, 1);
+        const edit = empty ? { range: { start: empty.end, end: empty.end }, newText: `${empty.spaced ? '' : ' '}${story}` } : insertLineAfter(document, objective.span.end, `why: ${story}`, 1);
         actions.push(fix('Add a `why:` line: how this enables what it aligns to', [edit], true));
       }
       break;
@@ -158,7 +158,7 @@ function humanize(id: string): string {
 }
 
 /** The end of an objective's `why:` line that has no story after it (where to write one), if any. */
-function emptyWhyLine(document: OkrDocument, objective: Objective): Range | undefined {
+function emptyWhyLine(document: OkrDocument, objective: Objective): { end: Range['end']; spaced: boolean } | undefined {
   const { lineStarts } = document.file;
   const first = positionAt(lineStarts, objective.span.start).line;
   const last = positionAt(lineStarts, objective.blockSpan.end).line;
@@ -167,10 +167,8 @@ function emptyWhyLine(document: OkrDocument, objective: Objective): Range | unde
     const end = line + 1 < lineStarts.length ? lineStarts[line + 1]! : document.text.length;
     const text = document.text.slice(start, end).replace(/\r?\n$/, '');
     const match = /^(\s*why:)\s*$/.exec(text);
-    if (match) {
-      const at = { line, character: match[1]!.length };
-      return { start: at, end: { line, character: text.length } };
-    }
+    // The story goes after whatever the line ends with: nothing the user typed is replaced.
+    if (match) return { end: { line, character: text.length }, spaced: text.length > match[1]!.length };
   }
   return undefined;
 }
