@@ -58,6 +58,12 @@ describe('formatter', () => {
     assert.equal(formatText('\r    \nobjective o: O\n   level\u000bteam\n   kr k:\rK\n'), '\r    \nobjective o: O\n   level\u000bteam\n   kr k:\rK\n');
   });
 
+  test('a comment right after `:` gets one space, and formatting again keeps it one', () => {
+    const once = formatText('objective o: O\n  kr:# (outputs, not outcomes): later\r\n  kr k:   \n');
+    assert.equal(once, 'objective o: O\n  kr: # (outputs, not outcomes): later\r\n  kr k:\n');
+    assert.equal(formatText(once), once);
+  });
+
   test('CRLF stays CRLF, a BOM stays, tabs can be asked for', () => {
     assert.equal(formatText('\uFEFFobjective o: O\r\nlevel team\r\n'), '\uFEFFobjective o: O\r\n  level team\r\n');
     assert.equal(formatText('objective o: O\nkr k: K\ntarget 5\n', { insertSpaces: false }), 'objective o: O\n\tkr k: K\n\t\ttarget 5\n');

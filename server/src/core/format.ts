@@ -109,7 +109,9 @@ function joinTokens(text: string, tokens: IToken[]): string {
       while (j + 1 < tokens.length && tokens[j + 1]!.tokenType === T.TextChunk) j++;
       const last = tokens[j]!;
       const raw = text.slice(token.startOffset, last.startOffset + last.image.length).trim();
-      out += (previous ? ' ' : '') + raw;
+      // Blank free text (spaces before a comment or the end of the line) adds nothing: one space
+      // now would be read back as free text and doubled by the next formatting.
+      if (raw) out += (previous ? ' ' : '') + raw;
       previous = last;
       i = j;
       continue;
