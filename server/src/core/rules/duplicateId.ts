@@ -7,11 +7,11 @@ import type { WorkspaceRule } from './types';
 
 const MAX_RELATED = 20;
 
-/** Up to MAX_RELATED items of `list` other than `self`, without walking the whole list. */
-function othersThan<T>(list: readonly T[], self: T): T[] {
+/** Up to MAX_RELATED items of `list` other than the one `isSelf` picks, without walking the whole list. */
+function othersThan<T>(list: readonly T[], isSelf: (item: T) => boolean): T[] {
   const others: T[] = [];
   for (const item of list) {
-    if (item === self) continue;
+    if (isSelf(item)) continue;
     others.push(item);
     if (others.length === MAX_RELATED) break;
   }
@@ -32,7 +32,7 @@ export const duplicateId: WorkspaceRule = {
         const id = node.id.text;
         const definitions = index.lookup(id);
         if (definitions.length < 2) continue;
-        const others = othersThan(definitions, definitions.find((d) => d.node === node)!);
+        const others = othersThan(definitions, (d) => d.node === node);
         report(document.uri, node.id.span, `The id \`${id}\` is defined ${definitions.length} times in the workspace: ids of objectives and strategies must be unique; rename one`, {
           related: others.map((other) => ({ uri: other.uri, span: other.node.id.span, message: `\`${id}\`, ${other.kind} "${other.node.title.text}"` })),
         });
@@ -50,7 +50,7 @@ export const duplicateId: WorkspaceRule = {
         for (const kr of objective.keyResults) {
           const same = kr.id ? byId.get(kr.id.text)! : [];
           if (same.length < 2) continue;
-          const others = othersThan(same, kr);
+          const others = othersThan(same, (other) => other === kr);
           report(document.uri, kr.id!.span, `Objective \`${objective.id.text}\` has ${same.length} key results with the id \`${kr.id!.text}\`: rename one`, {
             related: others.map((other) => ({ uri: document.uri, span: other.id!.span, message: `key result "${other.title.text}"` })),
           });
