@@ -37,7 +37,6 @@ const workbenchChatter = [
   /^Found additional builtin location extensions/,
   /^Updating additional builtin extensions cache/,
   /^Loading development extension at/,
-  /^vscode-test-web-support fs provider registers/,
   /^Ignoring the error while validating workspace folder/,
   /^Request to '.*\/static\/devextensions\/package\.nls\.json' failed with status code 404/,
   /^\[AgentHost:/,

@@ -1,6 +1,7 @@
 // `npm test`: type-checks, builds, then runs every suite — unit (core), LSP (the built server over
 // stdio), the command line, property-based fuzzing (in process), the preview page in Chromium, the
-// extension host (VS Code for the web in headless Chromium) — and prints their counts. Exits
+// workbench's Quick Open and Search view, the extension host (VS Code for the web in headless
+// Chromium) — and prints their counts. Exits
 // non-zero when anything fails.
 // `--skip-web` leaves out the suites that need Chromium.
 import { spawn } from 'node:child_process';
@@ -19,6 +20,8 @@ const stages = [
   { name: 'fuzz', command: ['node', '--test', '--test-reporter=spec', 'dist/test/fuzz/'], counts: 'node' },
   // Every test/preview/*.test.mjs, one file at a time: each builds dist/preview/ and drives its own Chromium.
   ...(skipWeb ? [] : [{ name: 'preview page', command: ['node', '--test', '--test-reporter=spec', '--test-concurrency=1', 'test/preview/'], counts: 'node' }]),
+  // VS Code for the web as `npm start` serves it, driven in Chromium: Quick Open, the Search view.
+  ...(skipWeb ? [] : [{ name: 'workbench', command: ['node', '--test', '--test-reporter=spec', 'test/workbench/'], counts: 'node' }]),
   ...(skipWeb ? [] : [{ name: 'extension host', command: ['node', 'scripts/test-web.mjs'], counts: 'web' }]),
   // Last: it rebuilds dist/ as production bundles.
   { name: 'package', command: ['node', 'scripts/check-package.mjs'], counts: false },

