@@ -2,7 +2,7 @@
 // whitespace; never touches a line it cannot read.
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { formatText } from '../../server/src/core';
+import { formatEdits, formatText } from '../../server/src/core';
 import { readFolder, repoPath } from './helpers';
 
 const squeeze = (text: string) => text.replace(/\s+/g, '');
@@ -37,6 +37,55 @@ describe('formatter', () => {
         '',
         'strategy s: S',
       ].join('\n'),
+    );
+  });
+
+  test('trailing comments on consecutive lines line up one space after the longest line', () => {
+    const messy = [
+      'objective o: O',
+      'kr k: K',
+      'from 30 to 45 points   # surveyed in March',
+      'weight 2 # counts double',
+      '     owner @cs-lead  # with the support team',
+      'current 40',
+      'checkin 2026-01-31 35      # lone: one space',
+      '',
+      'kr k2: K2 # title, then a comment',
+      '  # a comment on its own line ends the run',
+      'target 5 # after it, a new run',
+    ].join('\n');
+    const formatted = [
+      'objective o: O',
+      '  kr k: K',
+      '    from 30 to 45 points # surveyed in March',
+      '    weight 2             # counts double',
+      '    owner @cs-lead       # with the support team',
+      '    current 40',
+      '    checkin 2026-01-31 35 # lone: one space',
+      '',
+      '  kr k2: K2 # title, then a comment',
+      '    # a comment on its own line ends the run',
+      '    target 5 # after it, a new run',
+    ].join('\n');
+    assert.equal(formatText(messy), formatted);
+    assert.equal(formatText(formatted), formatted);
+  });
+
+  test('a line left as it is ends a run of trailing comments; tabs count as the tab size', () => {
+    const text = 'objective o: O\n  kr k: K\n    target 5 # a\n    levle    team # unreadable\n    weight 2 # b\n';
+    assert.equal(formatText(text), text);
+    assert.equal(
+      formatText('objective o: O # x\nkr k: K # y\ntarget 5 # z\n', { insertSpaces: false, tabSize: 4 }),
+      'objective o: O   # x\n\tkr k: K      # y\n\t\ttarget 5 # z\n', // 14, 4 + 7 and 8 + 8 columns
+    );
+  });
+
+  test('range formatting aligns a line with the run it belongs to, lines outside the range included', () => {
+    const text = 'objective o: O\n  kr k: K\n    target 5 # a\n    weight 2    # b\n    owner @cs-lead # c\n';
+    const edits = formatEdits(text, {}, 3, 3);
+    assert.deepEqual(
+      edits.map((edit) => edit.newText),
+      ['    weight 2       # b'],
     );
   });
 

@@ -3,6 +3,13 @@
 // whitespace between tokens becomes one space (none before `,` `.` `:` and none where the author
 // wrote none, as in `35%` or `$80M`). Titles, notes, why-lines and comments are copied as they are.
 // A line that does not parse is left exactly as it is. Formatting twice changes nothing more.
+//
+// Trailing comments are aligned as gofmt aligns them: on consecutive lines that each end in a
+// comment, the comments start in one column, one space after the longest line's text; a lone
+// trailing comment is one space after its line. Any line without one (blank, an own-line comment,
+// a line left as it is) ends the run. One canonical answer, whatever spacing the author typed, so
+// that `okr fmt --check` agrees with every editor; and a column, so that comments annotating a list
+// of values still read as a column.
 import type { IToken } from 'chevrotain';
 import { computeLineStarts, lineEndOf } from './syntax';
 import { positionAt } from './text';
@@ -50,15 +57,13 @@ export function formatEdits(text: string, options: FormatOptions = {}, fromLine 
     lines.set(line, list);
   }
 
-  const edits: TextEdit[] = [];
+  // Every line is formatted first (the runs of trailing comments to align can reach past the
+  // lines asked for), then the edits are kept for the lines asked for.
+  const formatted: (Formatted | undefined)[] = [];
   let depth = 0; // 0: file level, 1: inside an objective, 2: inside a key result
   parser ??= new LineParser();
   parser.fullText = text;
-  const last = Math.min(toLine, lineStarts.length - 1);
   for (let index = 0; index < lineStarts.length; index++) {
-    // A byte order mark is not indentation: it stays where it is.
-    const start = index === 0 && text.charCodeAt(0) === 0xfeff ? 1 : lineStarts[index]!;
-    const end = lineEndOf(text, lineStarts, index);
     const lineTokens = lines.get(index) ?? [];
     const first = lineTokens[0];
     let level = depth;
@@ -71,20 +76,61 @@ export function formatEdits(text: string, options: FormatOptions = {}, fromLine 
       else if (OBJECTIVE_ATTRIBUTES.has(type)) level = depth > 0 ? (type === T.Kw.owner && depth === 2 ? 2 : 1) : 0;
       else if (tokenMatchesComment(first)) level = commentLevel(lines, index, depth);
     }
-    if (index < fromLine || index > last || unreadable.has(index)) continue;
-    const original = text.slice(start, end);
-    let formatted: string;
-    if (!first) formatted = '';
-    else if (tokenMatchesComment(first)) formatted = unit.repeat(level) + first.image.trimEnd();
+    if (unreadable.has(index)) continue;
+    const indent = unit.repeat(level);
+    const width = level * (options.tabSize ?? 2);
+    if (!first) formatted[index] = { text: '' };
+    else if (tokenMatchesComment(first)) formatted[index] = { text: indent + first.image.trimEnd() };
     else {
       parser.input = lineTokens;
       parser.statement();
       if (parser.errors.length > 0) continue; // Never rewrite a line we cannot read.
-      formatted = unit.repeat(level) + joinTokens(text, lineTokens);
+      const last = lineTokens[lineTokens.length - 1]!;
+      if (tokenMatchesComment(last)) {
+        const code = joinTokens(text, lineTokens.slice(0, -1));
+        formatted[index] = { text: indent + code, width: width + [...code].length, comment: last.image.trimEnd() };
+      } else formatted[index] = { text: indent + joinTokens(text, lineTokens) };
     }
-    if (formatted !== original) edits.push({ start, end, newText: formatted });
+  }
+  alignTrailingComments(formatted);
+
+  const edits: TextEdit[] = [];
+  const last = Math.min(toLine, lineStarts.length - 1);
+  for (let index = Math.max(fromLine, 0); index <= last; index++) {
+    const line = formatted[index];
+    if (!line) continue;
+    // A byte order mark is not indentation: it stays where it is.
+    const start = index === 0 && text.charCodeAt(0) === 0xfeff ? 1 : lineStarts[index]!;
+    const end = lineEndOf(text, lineStarts, index);
+    if (line.text !== text.slice(start, end)) edits.push({ start, end, newText: line.text });
   }
   return edits;
+}
+
+/** A formatted line: its text, and for a statement ending in a comment, the comment apart. */
+interface Formatted {
+  /** The whole line, or the statement before its trailing comment. */
+  text: string;
+  /** The trailing comment, to be placed after `text` by `alignTrailingComments`. */
+  comment?: string;
+  /** The columns `text` takes, a tab counting as `tabSize`. */
+  width?: number;
+}
+
+/** Puts the trailing comments of each run of consecutive lines that have one into one column. */
+function alignTrailingComments(formatted: (Formatted | undefined)[]): void {
+  for (let start = 0; start < formatted.length; ) {
+    if (formatted[start]?.comment === undefined) {
+      start++;
+      continue;
+    }
+    let end = start;
+    while (formatted[end + 1]?.comment !== undefined) end++;
+    const run = formatted.slice(start, end + 1) as Required<Formatted>[];
+    const column = Math.max(...run.map((line) => line.width)) + 1;
+    for (const line of run) line.text += ' '.repeat(column - line.width) + line.comment;
+    start = end + 1;
+  }
 }
 
 /** The formatted text (for the command line and tests). */
