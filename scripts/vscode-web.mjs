@@ -85,7 +85,8 @@ export async function serveVSCodeWeb({ port, extensionTestsPath, folderPath = sa
   await prepareCodeOss();
   await checkPortFree(port);
   const testWeb = require('@vscode/test-web');
-  // test-web listens on a port of its own; the front server on `port` is the one the browser sees.
+  // test-web listens on a port of its own (its log names it); the front server on `port` is the
+  // one the browser sees, the folder included: one port is all that must be reachable.
   const testWebPort = await freePort();
   const testWebServer = await testWeb.open({
     browserType: 'none',
