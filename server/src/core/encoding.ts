@@ -81,6 +81,42 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
   return -1;
 }
 
+/** How much of a file is looked at to tell text from binary data. */
+export const NOT_TEXT_SAMPLE = 8192;
+
+/** Why a file is taken for something other than text: see `notText`. */
+export interface NotText {
+  /** Offset of the first control or replacement character: where the diagnostic stands. */
+  readonly at: number;
+  /** Control and replacement characters among the first `sample` characters. */
+  readonly count: number;
+  readonly sample: number;
+}
+
+/**
+ * Whether a text is not text at all (an image, an archive, an executable, UTF-16 saved without
+ * a byte order mark): at least 1 in 10 of its first 8,192 characters is a control character other
+ * than tab, line feed and carriage return (NUL, ESC, C1 controls…) or a replacement character
+ * (U+FFFD, where an editor could not decode bytes). Read as Windows-1252, random bytes hold about
+ * 14% of them and executables far more, while a plan with a stray NUL or a few pasted control
+ * characters stays well below: it is still checked, and its characters are named line by line.
+ * A single NUL is not enough (as it is for git): that would hide every other check of a real plan.
+ * Only the start is read, so the cost is the same for a file of any size.
+ */
+export function notText(text: string): NotText | undefined {
+  const sample = Math.min(text.length, NOT_TEXT_SAMPLE);
+  let count = 0;
+  let at = -1;
+  for (let i = 0; i < sample; i++) {
+    const code = text.charCodeAt(i);
+    if ((code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || (code >= 0x7f && code <= 0x9f) || code === 0xfffd) {
+      count++;
+      if (at < 0) at = i;
+    }
+  }
+  return count > 0 && count * 10 >= sample ? { at, count, sample } : undefined;
+}
+
 const CONTROL_NAMES: Record<number, string> = { 0x00: 'NUL', 0x07: 'BEL', 0x08: 'BS', 0x09: 'TAB', 0x0b: 'VT', 0x0c: 'FF', 0x0d: 'CR', 0x1b: 'ESC', 0x7f: 'DEL' };
 
 /** `U+001B`. */
