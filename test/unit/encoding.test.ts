@@ -87,9 +87,16 @@ describe('encoding', () => {
     assert.equal(formatText(elf.text), elf.text, 'and the formatter leaves it alone');
   });
 
-  test('UTF-16 saved without a byte order mark is not text either; a plan with a few stray controls is', () => {
+  test('UTF-16 saved without a byte order mark and compressed data are not text; plans with odd characters are', () => {
     assert.ok(notText(Buffer.from('objective o: O\n', 'utf16le').toString('latin1')));
+    let seed = 7;
+    const random = Buffer.from(Array.from({ length: 4096 }, () => ((seed = (seed * 1103515245 + 12345) >>> 0) >>> 24)));
+    assert.ok(notText(decodeText(random).text), 'random bytes, as compressed data is');
     assert.equal(notText('objective o: x\u0000\n'.repeat(30)), undefined, 'one NUL in 16 characters');
+    // Control characters pasted into every title: 1 in 7 characters, yet the rest is plain text.
+    assert.equal(notText('objective o: a\u0000b\u0007c\bd\u000be\ff\u001bg\n'.repeat(20)), undefined);
+    // A Windows-1251 plan read as Windows-1252: letters in U+00C0–U+00FF, no control characters.
+    assert.equal(notText(decodeText(Buffer.from('objective o: \xcf\xee\xe2\xfb\xf1\xe8\xf2\xfc \xe2\xfb\xf0\xf3\xf7\xea\xf3\n', 'latin1')).text), undefined);
     assert.equal(notText(''), undefined);
     // Only the first 8,192 characters are looked at.
     assert.equal(notText('objective o: O\n'.repeat(600) + '\u0000'.repeat(10_000)), undefined);
