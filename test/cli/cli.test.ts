@@ -4,9 +4,9 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync, existsSync, rmSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync, existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import Ajv from 'ajv-draft-04';
 
 const repo = resolve(__dirname, '../../..');
@@ -24,9 +24,13 @@ function golden(name: string, actual: string): void {
   assert.equal(actual, readFileSync(file, 'utf8'), `differs from test/cli/golden/${name} (UPDATE_GOLDEN=1 to rewrite, then review)`);
 }
 
-function tempFolder(files: Record<string, string>): string {
+/** A temporary folder holding `files` (names may have folders: `a/x.okr`). */
+function tempFolder(files: Record<string, string | Uint8Array>): string {
   const dir = mkdtempSync(join(tmpdir(), 'okr-cli-'));
-  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, name)), { recursive: true });
+    writeFileSync(join(dir, name), content);
+  }
   return dir;
 }
 
@@ -94,7 +98,11 @@ describe('okr check', () => {
     assert.equal(missing.stderr, 'okr: no such file or folder: nope\n');
     const option = okr(['check', '--frobnicate']);
     assert.equal(option.code, 2);
-    assert.match(option.stderr, /^okr: Unknown option '--frobnicate'/);
+    assert.equal(option.stderr, 'okr: okr check has no option --frobnicate\nRun `okr check --help` for its options and examples.\n');
+    const otherCommands = okr(['fmt', '--format', 'json']);
+    assert.equal(otherCommands.code, 2, "another command's option is refused, not ignored");
+    assert.match(otherCommands.stderr, /^okr: okr fmt has no option --format\n/);
+    assert.match(okr(['check', '--format']).stderr, /^okr: --format needs a value\n/);
     const dir = tempFolder({ 'a.okr': 'objective a: A\n', 'okr.config.json': '{ "rules": { "catch-al": "off" } }' });
     try {
       const config = okr(['check'], dir);
@@ -177,6 +185,171 @@ describe('okr tree and okr export', () => {
       assert.match(html, /<script type="application\/json" id="okr-model">/);
       assert.match(html, /Content-Security-Policy" content="default-src 'none'/);
       assert.doesNotMatch(html, /<script[^>]+src=|<link[^>]+href=|https?:\/\/(?!json\.schemastore)/);
+    } finally {
+      rmSync(dir, { recursive: true });
+    }
+  });
+});
+
+describe('okr.config.json: the nearest above each file, from wherever okr runs', () => {
+  test('the samples give the same problems from the repository root, from inside and from a subfolder', () => {
+    const inside = okr(['check', '.']);
+    const fromRoot = okr(['check', 'samples/'], repo);
+    assert.equal(inside.code, 0);
+    assert.match(inside.stdout, /info .*\(stale-checkin\)$/m, 'samples/okr.config.json pins today: check-ins are stale then');
+    assert.equal(fromRoot.stdout, inside.stdout.replace(/^(?=[\w-]+\/[\w-]+\.okr:)/gm, 'samples/'));
+    // From a folder below the configuration, the paths differ: compare the problems by absolute path.
+    const problems = (args: string[], cwd: string) => {
+      const report = JSON.parse(okr(['check', '--format', 'json', ...args], cwd).stdout) as { problems: { file: string; line: number; column: number; rule: string; message: string }[] };
+      return report.problems.map((p) => `${resolve(cwd, p.file)}:${p.line}:${p.column} ${p.rule} ${p.message}`).sort();
+    };
+    const expected = problems([], samples);
+    assert.equal(expected.length, inside.stdout.trim().split('\n').length - 2);
+    assert.deepEqual(problems(['samples'], repo), expected);
+    assert.deepEqual(problems(['..'], join(samples, 'cascade')), expected);
+  });
+
+  test('files under different configurations: each folder is checked as its own workspace, with its own file', () => {
+    const dir = tempFolder({
+      'plans/okr.config.json': '{ "rules": { "no-key-results": "error" } }',
+      'plans/company.okr': 'objective grow: Grow\n',
+      'plans/sales/sales.okr': 'objective sell: Sell\n  aligns to grow\n',
+      'team/okr.config.json': '{ "rules": { "no-key-results": "off" } }',
+      'team/team.okr': 'objective ours: Ours\n  aligns to grow\n',
+      'drafts/draft.okr': 'objective draft: Draft\n  aligns to grow\n',
+    });
+    try {
+      const { code, stdout } = okr(['check'], dir);
+      assert.equal(code, 1);
+      // plans/ (the config nearest to plans/sales/ is plans/okr.config.json): no-key-results is an error.
+      assert.match(stdout, /^plans\/company\.okr:1:11 error Objective `grow` has no key results/m);
+      assert.match(stdout, /^plans\/sales\/sales\.okr:1:11 error Objective `sell` has no key results/m);
+      assert.doesNotMatch(stdout, /^plans\/sales\/sales\.okr:.*unknown-reference/m, '`grow` resolves within plans/');
+      // team/: its own file turns the rule off; `grow` is another workspace's.
+      assert.doesNotMatch(stdout, /^team\/team\.okr:.*no-key-results/m);
+      assert.match(stdout, /^team\/team\.okr:2:13 error No objective or strategy is called `grow`/m);
+      // drafts/: under no okr.config.json, the defaults (no-key-results is info).
+      assert.match(stdout, /^drafts\/draft\.okr:1:11 info Objective `draft` has no key results/m);
+      assert.match(stdout, /in 4 files$/m);
+      // The same answer for plans/ alone, from anywhere.
+      const plans = okr(['check', 'plans'], dir).stdout.split('\n').filter((line) => line.startsWith('plans/'));
+      assert.deepEqual(plans, stdout.split('\n').filter((line) => line.startsWith('plans/')));
+      assert.deepEqual(okr(['check', '.'], join(dir, 'plans/sales')).stdout.split('\n')[0], 'sales.okr:1:11 error Objective `sell` has no key results: add two to five `kr ID: title` lines under it that say how you will know it is achieved (no-key-results)');
+
+      const tree = okr(['tree'], dir);
+      assert.equal(tree.code, 0);
+      assert.deepEqual(tree.stdout.split('\n').filter((line) => line.startsWith('──')), ['── files under plans/okr.config.json ──', '── files under team/okr.config.json ──', '── files under no okr.config.json (the defaults) ──']);
+      const exported = okr(['export', '--format', 'json'], dir);
+      assert.equal(exported.code, 2);
+      assert.match(exported.stderr, /^okr: these files are under 3 configurations \(plans\/okr\.config\.json, team\/okr\.config\.json, no okr\.config\.json\): an export is one plan/);
+      assert.equal(okr(['export', '--format', 'json', 'plans'], dir).code, 0, 'one folder, one plan');
+
+      // --config: one file for all, one workspace, so `grow` resolves everywhere.
+      const one = okr(['check', '--config', 'plans/okr.config.json'], dir);
+      assert.doesNotMatch(one.stdout, /unknown-reference/);
+      assert.match(one.stdout, /^team\/team\.okr:1:11 error Objective `ours` has no key results/m);
+    } finally {
+      rmSync(dir, { recursive: true });
+    }
+  });
+});
+
+describe('help', () => {
+  for (const command of ['check', 'tree', 'export', 'fmt']) {
+    test(`okr ${command} --help, -h and okr help ${command}: usage, options and examples, exit 0`, () => {
+      const help = okr([command, '--help']);
+      assert.equal(help.code, 0);
+      assert.equal(help.stderr, '');
+      assert.match(help.stdout, new RegExp(`^Usage: okr ${command} `));
+      assert.match(help.stdout, /\nOptions:\n(  .+\n)+\nExamples:\n(  okr .+\n)+$/);
+      assert.match(help.stdout, /-h, --help/);
+      assert.equal(okr([command, '-h']).stdout, help.stdout);
+      assert.equal(okr(['help', command]).stdout, help.stdout);
+      assert.equal(okr([command, 'no-such-folder', '--help']).code, 0, 'help wins over the rest of the line');
+    });
+  }
+
+  test('okr --help and okr help: every command, exit 0; okr alone: the same, exit 2; an unknown topic: exit 2', () => {
+    const help = okr(['--help']);
+    assert.equal(help.code, 0);
+    for (const command of ['check', 'tree', 'export', 'fmt']) assert.match(help.stdout, new RegExp(`^  ${command} +\\S`, 'm'));
+    assert.match(help.stdout, /okr <command> --help/);
+    assert.equal(okr(['help']).stdout, help.stdout);
+    assert.equal(okr(['help']).code, 0);
+    assert.equal(okr([]).code, 2);
+    const unknown = okr(['help', 'lint']);
+    assert.equal(unknown.code, 2);
+    assert.equal(unknown.stderr, 'okr: no command lint: the commands are check, tree, export, fmt\n');
+  });
+
+  test('the options each help lists are the ones its command takes', () => {
+    assert.match(okr(['check', '--help']).stdout, /--max-warnings N/);
+    assert.doesNotMatch(okr(['fmt', '--help']).stdout, /--format|--config/);
+    assert.match(okr(['export', '--help']).stdout, /-o, --output FILE/);
+  });
+});
+
+describe('a path that names no .okr file is an error, not a clean run', () => {
+  test('check, tree, export and fmt: a folder without .okr files, a glob matching none, a missing path: exit 2', () => {
+    const dir = tempFolder({ 'notes.md': '# notes\n', 'plans/README.md': 'none here\n', 'node_modules/dep/x.okr': 'objective x: X\n' });
+    try {
+      for (const command of [['check'], ['tree'], ['export', '--format', 'json'], ['fmt'], ['fmt', '--check']]) {
+        const inFolder = okr(command, dir);
+        assert.deepEqual([inFolder.code, inFolder.stdout, inFolder.stderr], [2, '', 'okr: no .okr file in the current folder or its subfolders (node_modules and hidden folders are skipped)\n'], command.join(' '));
+        assert.equal(okr([...command, 'plans'], dir).stderr, 'okr: no .okr file in plans or its subfolders (node_modules and hidden folders are skipped)\n');
+        assert.equal(okr([...command, '*.md'], dir).stderr, 'okr: no .okr file matches *.md\n');
+        assert.equal(okr([...command, 'plnas/*.okr'], dir).stderr, 'okr: no .okr file matches plnas/*.okr\n');
+        const missing = okr([...command, 'plnas'], dir);
+        assert.deepEqual([missing.code, missing.stderr], [2, 'okr: no such file or folder: plnas\n']);
+      }
+    } finally {
+      rmSync(dir, { recursive: true });
+    }
+  });
+
+  test('near miss: every path must name a file, but .okr files in subfolders count', () => {
+    const dir = tempFolder({ 'deep/down/a.okr': 'objective a: Grow revenue from 1M to 2M\n  kr k: Revenue from 1 to 2 M$\n' });
+    try {
+      assert.equal(okr(['check'], dir).code, 0);
+      assert.equal(okr(['fmt', '--check', 'deep'], dir).code, 0);
+      const oneEmpty = okr(['check', 'deep', 'empty'], (mkdirSync(join(dir, 'empty')), dir));
+      assert.deepEqual([oneEmpty.code, oneEmpty.stderr], [2, 'okr: no .okr file in empty or its subfolders (node_modules and hidden folders are skipped)\n'], 'one wrong path of two is still a mistake');
+    } finally {
+      rmSync(dir, { recursive: true });
+    }
+  });
+});
+
+describe('files that say too much', () => {
+  test('a binary file named on the command line: one problem, that it is not text', () => {
+    // The start of a PNG image: its signature, chunks with NUL-heavy lengths, then compressed data.
+    let seed = 1;
+    const compressed = Array.from({ length: 6000 }, () => ((seed = (seed * 1103515245 + 12345) >>> 0) >>> 24));
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 1, 0, 0, 0, 1, 0, 8, 6, 0, 0, 0, ...compressed]);
+    const dir = tempFolder({ 'logo.png': png, 'plan.okr': 'objective grow: Grow revenue from 1M to 2M\n  kr k: Revenue from 1 to 2 M$\n' });
+    try {
+      const { code, stdout } = okr(['check', 'logo.png', 'plan.okr'], dir);
+      assert.equal(code, 1);
+      assert.match(stdout, /^logo\.png:2:1 error This file is not text: \d+ of its 6029 characters are control characters or undecodable bytes, starting here with the control character U\+001A\. .*\(encoding\)$/m);
+      assert.equal(stdout.split('\n').filter((line) => line.startsWith('logo.png')).length, 1, 'one line for the whole file');
+      assert.match(stdout, /^✖ 1 problem \(1 error, 0 warnings, 0 info, 0 hints\) in 2 files$/m);
+      assert.equal(okr(['tree', 'logo.png'], dir).code, 0, 'the tree of nothing, without a crash');
+      const formatted = okr(['fmt', 'logo.png'], dir);
+      assert.deepEqual(readFileSync(join(dir, 'logo.png')), png, 'fmt leaves it byte for byte');
+      assert.match(formatted.stderr, /^skipped logo\.png: not UTF-8 text/m);
+    } finally {
+      rmSync(dir, { recursive: true });
+    }
+  });
+
+  test('a file of many broken lines: the first 50, then how many more', () => {
+    const dir = tempFolder({ 'notes.okr': Array.from({ length: 80 }, (_, i) => `- meeting note ${i + 1}`).join('\n') + '\n' });
+    try {
+      const lines = okr(['check'], dir).stdout.split('\n').filter((line) => line.startsWith('notes.okr'));
+      assert.equal(lines.length, 51);
+      assert.match(lines[0]!, /^notes\.okr:1:1 error .*\(syntax\)$/);
+      assert.match(lines[49]!, /^notes\.okr:50:1 error .*\(syntax\)$/);
+      assert.equal(lines[50], 'notes.okr:51:1 error 30 more syntax problems from this line on (only the first 50 of a file are listed one by one) (syntax)');
     } finally {
       rmSync(dir, { recursive: true });
     }

@@ -2,8 +2,8 @@
 // limits that keep thousands of copies of an id or steps of a cycle from multiplying diagnostics.
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { decodeText, describeCharacter, firstInvalidUtf8 } from '../../server/src/core/encoding';
-import { parseOkr } from '../../server/src/core';
+import { decodeText, describeCharacter, firstInvalidUtf8, notText } from '../../server/src/core/encoding';
+import { formatText, parseOkr } from '../../server/src/core';
 import { analyse, uriOf } from './helpers';
 
 const bytes = (...values: number[]) => new Uint8Array(values);
@@ -73,6 +73,34 @@ describe('encoding', () => {
   test('fires on control and replacement characters in text and comments, once per line', () => {
     const ws = analyse({ 'a.okr': 'objective o: A\u0007B\u0007C\n  why: x # note \u0000\nobjective p: Gr\ufffde\n' });
     assert.deepEqual(ws.lines('encoding'), ['a.okr:1:15 encoding', 'a.okr:2:17 encoding', 'a.okr:3:16 encoding']);
+  });
+
+  test('a file that is not text: one diagnostic, at its first control character, and no other problem', () => {
+    // An executable's start, read as Windows-1252: NULs, controls, a few letters, no line breaks.
+    const elf = decodeText(Buffer.concat([bytes(0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 0, 0x3e, 0, 1, 0, 0, 0, 0xd0, 0x67), Buffer.from('objective leaked: from the data\n  aligns to nowhere\n'), new Uint8Array(400)]));
+    const ws = analyse({ 'user.okr': 'objective user: U\n  aligns to leaked\n' });
+    ws.index.set(uriOf('binary.okr'), elf.text, elf.encoding);
+    const problems = ws.analyzer.analyse().problems;
+    assert.deepEqual(problems.get(uriOf('binary.okr'))!.map((p) => [p.rule, p.span.start]), [['encoding', 0]]);
+    assert.match(problems.get(uriOf('binary.okr'))![0]!.message, /^This file is not text: 420 of its 478 characters are control characters or undecodable bytes, starting here with the control character U\+007F \(DEL\)\. It is probably binary data, or UTF-16 saved without a byte order mark/);
+    assert.ok(problems.get(uriOf('user.okr'))!.some((p) => p.rule === 'unknown-reference'), 'nothing is read from it: not even an id that happens to be there');
+    assert.equal(formatText(elf.text), elf.text, 'and the formatter leaves it alone');
+  });
+
+  test('UTF-16 saved without a byte order mark and compressed data are not text; plans with odd characters are', () => {
+    assert.ok(notText(Buffer.from('objective o: O\n', 'utf16le').toString('latin1')));
+    let seed = 7;
+    const random = Buffer.from(Array.from({ length: 4096 }, () => ((seed = (seed * 1103515245 + 12345) >>> 0) >>> 24)));
+    assert.ok(notText(decodeText(random).text), 'random bytes, as compressed data is');
+    assert.equal(notText('objective o: x\u0000\n'.repeat(30)), undefined, 'one NUL in 16 characters');
+    // Control characters pasted into every title: 1 in 7 characters, yet the rest is plain text.
+    assert.equal(notText('objective o: a\u0000b\u0007c\bd\u000be\ff\u001bg\n'.repeat(20)), undefined);
+    // A Windows-1251 plan read as Windows-1252: letters in U+00C0–U+00FF, no control characters.
+    assert.equal(notText(decodeText(Buffer.from('objective o: \xcf\xee\xe2\xfb\xf1\xe8\xf2\xfc \xe2\xfb\xf0\xf3\xf7\xea\xf3\n', 'latin1')).text), undefined);
+    assert.equal(notText(''), undefined);
+    // Only the first 8,192 characters are looked at.
+    assert.equal(notText('objective o: O\n'.repeat(600) + '\u0000'.repeat(10_000)), undefined);
+    assert.deepEqual(notText('\u0000'.repeat(10_000)), { at: 0, count: 8192, sample: 8192 });
   });
 
   test('after 20 lines, one more diagnostic counts the rest', () => {

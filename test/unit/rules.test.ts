@@ -44,6 +44,22 @@ describe('syntax', () => {
   test('does not fire on a well-formed file', () => {
     assert.deepEqual(analyse({ 'a.okr': company }).of('syntax'), []);
   });
+  test('a file of many broken lines: the first 50 by place, then one that counts the rest from where they start', () => {
+    // Markdown pasted into a .okr file: 120 lines, none a statement. Unreadable characters are
+    // found before statement errors, yet the first reported are the first lines.
+    const lines = Array.from({ length: 120 }, (_, i) => (i === 100 ? `- item\u000b${i}` : `- item ${i}`));
+    const ws = analyse({ 'a.okr': `${lines.join('\n')}\n` });
+    const reported = ws.of('syntax');
+    assert.equal(reported.length, 51);
+    const lineStarts = ws.index.get(uriOf('a.okr'))!.file.lineStarts;
+    assert.deepEqual(reported.map((p) => lineStarts.indexOf(p.span.start)), Array.from({ length: 51 }, (_, i) => i), 'lines 1 to 50, then the count on line 51');
+    assert.equal(reported[50]!.message, '70 more syntax problems from this line on (only the first 50 of a file are listed one by one)');
+  });
+  test('50 broken lines are all listed, with no count', () => {
+    const ws = analyse({ 'a.okr': '- item\n'.repeat(50) });
+    assert.equal(ws.of('syntax').length, 50);
+    assert.ok(ws.of('syntax').every((p) => !/more syntax problems/.test(p.message)));
+  });
 });
 
 describe('duplicate-id', () => {

@@ -24,21 +24,25 @@ export interface CheckResult {
   readonly counts: Readonly<Record<Severity, number>>;
 }
 
-export function check(workspace: LoadedWorkspace): CheckResult {
-  const { index, analyzer, paths } = workspace;
-  const where = (uri: string, offset: number) => {
-    const document = index.get(uri);
-    const position = document ? positionAt(document.file.lineStarts, offset) : { line: 0, character: 0 };
-    return { file: paths.get(uri) ?? URI.parse(uri).fsPath, line: position.line + 1, column: position.character + 1 };
-  };
+/** The problems of every workspace, as one report sorted by file and place. */
+export function check(workspaces: readonly LoadedWorkspace[]): CheckResult {
   const problems: Located[] = [];
-  for (const [uri, list] of analyzer.analyse().problems) {
-    for (const problem of list) problems.push(locate(problem, where(uri, problem.span.start), where(uri, problem.span.end), where));
+  let files = 0;
+  for (const { index, analyzer, paths } of workspaces) {
+    const where = (uri: string, offset: number) => {
+      const document = index.get(uri);
+      const position = document ? positionAt(document.file.lineStarts, offset) : { line: 0, character: 0 };
+      return { file: paths.get(uri) ?? URI.parse(uri).fsPath, line: position.line + 1, column: position.character + 1 };
+    };
+    for (const [uri, list] of analyzer.analyse().problems) {
+      for (const problem of list) problems.push(locate(problem, where(uri, problem.span.start), where(uri, problem.span.end), where));
+    }
+    files += index.size;
   }
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule));
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
   for (const p of problems) counts[p.severity]++;
-  return { problems, files: index.size, counts };
+  return { problems, files, counts };
 }
 
 function locate(problem: Problem, start: { file: string; line: number; column: number }, end: { line: number; column: number }, where: (uri: string, offset: number) => { file: string; line: number; column: number }): Located {

@@ -3,6 +3,7 @@
 //   okr tree [paths…]    the alignment tree in the terminal
 //   okr export …         html, markdown, mermaid or json
 //   okr fmt [paths…]     format in place; --check exits 1 when a file would change
+// Every command answers --help (and `okr help COMMAND`) with its usage, options and examples.
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -10,24 +11,132 @@ import { check, formatJson, formatSarif, formatText } from './check';
 import { CliError } from './errors';
 import { fmt } from './fmt';
 import { wantsColor } from './paint';
-import { loadWorkspace } from './workspace';
+import { loadWorkspaces } from './workspace';
 import { exportWorkspace, EXPORT_FORMATS, type ExportFormat } from './export';
 import { printTree } from './tree';
 
 declare const OKR_VERSION: string;
 const version = typeof OKR_VERSION === 'string' ? OKR_VERSION : '0.0.0';
 
+type OptionName = 'format' | 'max-warnings' | 'config' | 'output' | 'check' | 'color' | 'no-color' | 'help';
+
+/** What parseArgs needs to know of each option; a command accepts only the options it lists. */
+const OPTIONS: Record<OptionName, { type: 'string' | 'boolean'; short?: string }> = {
+  format: { type: 'string', short: 'f' },
+  'max-warnings': { type: 'string' },
+  config: { type: 'string', short: 'c' },
+  output: { type: 'string', short: 'o' },
+  check: { type: 'boolean' },
+  color: { type: 'boolean' },
+  'no-color': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+};
+
+interface Command {
+  readonly summary: string;
+  readonly usage: string;
+  /** What it does, in a few lines. */
+  readonly about: string;
+  readonly options: readonly (readonly [OptionName, string, string])[];
+  readonly examples: readonly (readonly [string, string])[];
+}
+
+const PATHS = `Paths: .okr files, folders (searched with their subfolders, but node_modules and hidden
+ones) or globs; the current folder by default. Each must name at least one .okr file. Each file is
+read with the nearest okr.config.json in its folder or above (see docs/configuration.md).`;
+const CONFIG: readonly [OptionName, string, string] = ['config', '-c, --config FILE', 'use this okr.config.json for every file'];
+const COLOR: readonly [OptionName, string, string] = ['color', '--color, --no-color', 'colours on or off (default: on for a terminal, off with NO_COLOR)'];
+const HELP: readonly [OptionName, string, string] = ['help', '-h, --help', 'this help'];
+
+const COMMANDS: Record<'check' | 'tree' | 'export' | 'fmt', Command> = {
+  check: {
+    summary: 'report problems: file:line:col severity message (rule)',
+    usage: 'okr check [options] [paths or globs…]',
+    about: `Reports the problems the editor shows, one per line, then a summary. Exit code: 0 when
+clean, 1 on an error or more warnings than --max-warnings, 2 when it cannot run (a path that names
+no .okr file, a bad option, a bad okr.config.json).
+
+${PATHS}`,
+    options: [['format', '-f, --format text|json|sarif', 'the report (default: text); sarif for code-scanning annotations'], ['max-warnings', '--max-warnings N', 'exit 1 when there are more than N warnings'], CONFIG, COLOR, HELP],
+    examples: [
+      ['okr check', 'every .okr file under the current folder'],
+      ['okr check plans/ "teams/**/*.okr" --max-warnings 0', 'fail on any error or warning'],
+      ['okr check --format sarif > okr.sarif', 'for GitHub code scanning'],
+    ],
+  },
+  tree: {
+    summary: 'print the alignment tree with progress and problem marks',
+    usage: 'okr tree [options] [paths or globs…]',
+    about: `Prints strategies, the objectives under what they align to, their key results, progress bars
+(and the progress expected today) and marks for problems. Files under different okr.config.json
+are different plans: one tree each.
+
+${PATHS}`,
+    options: [CONFIG, COLOR, HELP],
+    examples: [
+      ['okr tree', 'the whole plan under the current folder'],
+      ['okr tree plans/sales/ | less -R', 'one department, in a pager'],
+    ],
+  },
+  export: {
+    summary: 'write the plan as html, markdown, mermaid or json',
+    usage: 'okr export --format html|markdown|mermaid|json [options] [paths or globs…]',
+    about: `Writes the alignment tree for people without VS Code: html is one standalone page (the
+preview, no network), markdown and mermaid paste into a wiki or a pull request, json is the tree
+model itself. An export is one plan: files under different okr.config.json are exported one
+at a time.
+
+${PATHS}`,
+    options: [['format', '-f, --format FORMAT', `required: ${EXPORT_FORMATS.join(', ')}`], ['output', '-o, --output FILE', 'write to FILE (default: standard output)'], CONFIG, HELP],
+    examples: [
+      ['okr export --format html -o okrs.html', 'one page to share or print'],
+      ['okr export --format markdown plans/ > OKRS.md', 'nested lists for a wiki'],
+    ],
+  },
+  fmt: {
+    summary: 'format .okr files in place (--check: only list them)',
+    usage: 'okr fmt [--check] [paths or globs…]',
+    about: `Rewrites indentation and spacing as the editor's formatter does; text, titles and comments stay
+as written, and a line that does not parse is left as it is. A file that is not UTF-8 is skipped
+(exit 1). Paths are .okr files, folders or globs, as for okr check; the current folder by default.
+Each must name at least one .okr file.`,
+    options: [['check', '--check', 'change nothing; list the files that would change, exit 1 if any'], HELP],
+    examples: [
+      ['okr fmt', 'format every .okr file under the current folder'],
+      ['okr fmt --check', 'in CI: exit 1 when a file is not formatted'],
+    ],
+  },
+};
+
+type CommandName = keyof typeof COMMANDS;
+const isCommand = (name: string): name is CommandName => Object.hasOwn(COMMANDS, name);
+
 const USAGE = `Usage: okr <command> [options] [paths or globs…]   (default: the current folder)
 
 Commands:
-  check    report problems: file:line:col severity message (rule)
-           --format text|json|sarif   --max-warnings N   --config FILE   --color / --no-color
-  tree     print the alignment tree with progress and problem marks
-           --config FILE   --color / --no-color
-  export   --format html|markdown|mermaid|json   [-o FILE]   --config FILE
-  fmt      format files in place   --check: only list the files that would change (exit 1)
+${Object.entries(COMMANDS)
+  .map(([name, command]) => `  ${name.padEnd(8)} ${command.summary}`)
+  .join('\n')}
 
-okr --version · okr help`;
+okr <command> --help (or okr help <command>): its options and examples · okr --version`;
+
+function helpOf(name: CommandName): string {
+  const command = COMMANDS[name];
+  // Long-only options line up with the long names of the others: `-f, --format` over `    --max-warnings`.
+  const flagsOf = (flags: string) => (flags.startsWith('--') ? `    ${flags}` : flags);
+  const width = Math.max(...command.options.map(([, flags]) => flagsOf(flags).length));
+  const exampleWidth = Math.max(...command.examples.map(([line]) => line.length));
+  return `Usage: ${command.usage}
+
+${command.about}
+
+Options:
+${command.options.map(([, flags, text]) => `  ${flagsOf(flags).padEnd(width)}  ${text}`).join('\n')}
+
+Examples:
+${command.examples.map(([line, text]) => `  ${line.padEnd(exampleWidth)}  # ${text}`).join('\n')}
+`;
+}
 
 export interface Io {
   readonly cwd: string;
@@ -51,24 +160,36 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
 
 async function dispatch(argv: readonly string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
-  if (!command || command === 'help' || command === '--help' || command === '-h') {
+  if (!command) {
     io.stdout.write(`${USAGE}\n`);
-    return command ? 0 : 2;
+    return 2;
+  }
+  if (command === 'help' || command === '--help' || command === '-h') {
+    const topic = command === 'help' ? rest[0] : undefined;
+    if (topic === undefined) io.stdout.write(`${USAGE}\n`);
+    else if (isCommand(topic)) io.stdout.write(helpOf(topic));
+    else throw new CliError(`no command ${topic}: the commands are ${Object.keys(COMMANDS).join(', ')}`);
+    return 0;
   }
   if (command === '--version' || command === '-v') {
     io.stdout.write(`${version}\n`);
     return 0;
   }
+  if (!isCommand(command)) throw new CliError(`unknown command ${command}\n${USAGE}`);
   const { values, positionals } = parse(rest, command);
+  if (values.help) {
+    io.stdout.write(helpOf(command));
+    return 0;
+  }
   const color = wantsColor(values['no-color'] ? false : values.color ? true : undefined, io.stdout);
+  const config = values.config as string | undefined;
   switch (command) {
     case 'check': {
       const format = (values.format as string | undefined) ?? 'text';
       if (!['text', 'json', 'sarif'].includes(format)) throw new CliError(`unknown --format ${format}: use text, json or sarif`);
       const maxWarnings = values['max-warnings'] === undefined ? undefined : Number(values['max-warnings']);
       if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < 0)) throw new CliError('--max-warnings takes a whole number, 0 or more');
-      const workspace = await loadWorkspace(positionals, io.cwd, values.config as string | undefined);
-      const result = check(workspace);
+      const result = check(await loadWorkspaces(positionals, io.cwd, config));
       io.stdout.write(format === 'json' ? formatJson(result) : format === 'sarif' ? formatSarif(result, io.cwd, version) : formatText(result, color));
       if (result.counts.error > 0) return 1;
       if (maxWarnings !== undefined && result.counts.warning > maxWarnings) {
@@ -78,15 +199,25 @@ async function dispatch(argv: readonly string[], io: Io): Promise<number> {
       return 0;
     }
     case 'tree': {
-      const workspace = await loadWorkspace(positionals, io.cwd, values.config as string | undefined);
-      io.stdout.write(printTree(workspace, color));
+      const workspaces = await loadWorkspaces(positionals, io.cwd, config);
+      // Files under different configurations are different plans: one tree each, named by its file.
+      const trees = workspaces.map((workspace) => {
+        if (workspaces.length === 1) return printTree(workspace, color);
+        const name = workspace.configPath ? path.relative(io.cwd, workspace.configPath) || workspace.configPath : 'no okr.config.json (the defaults)';
+        return `── files under ${name} ──\n\n${printTree(workspace, color)}`;
+      });
+      io.stdout.write(trees.join('\n'));
       return 0;
     }
     case 'export': {
       const format = values.format as string | undefined;
       if (!format || !EXPORT_FORMATS.includes(format as ExportFormat)) throw new CliError(`export needs --format ${EXPORT_FORMATS.join('|')}`);
-      const workspace = await loadWorkspace(positionals, io.cwd, values.config as string | undefined);
-      const output = await exportWorkspace(workspace, format as ExportFormat);
+      const workspaces = await loadWorkspaces(positionals, io.cwd, config);
+      if (workspaces.length > 1) {
+        const names = workspaces.map((w) => (w.configPath ? path.relative(io.cwd, w.configPath) || w.configPath : 'no okr.config.json'));
+        throw new CliError(`these files are under ${workspaces.length} configurations (${names.join(', ')}): an export is one plan, so export each folder on its own, or pass --config FILE`);
+      }
+      const output = await exportWorkspace(workspaces[0]!, format as ExportFormat);
       const file = values.output as string | undefined;
       if (file) {
         const target = path.resolve(io.cwd, file);
@@ -106,28 +237,24 @@ async function dispatch(argv: readonly string[], io: Io): Promise<number> {
       io.stdout.write(`${result.changed.length} file${result.changed.length === 1 ? '' : 's'} ${checkOnly ? 'would be reformatted' : 'reformatted'}, ${unchanged} already formatted\n`);
       return (checkOnly && result.changed.length) || result.skipped.length ? 1 : 0;
     }
-    default:
-      throw new CliError(`unknown command ${command}\n${USAGE}`);
   }
 }
 
-function parse(args: readonly string[], command: string) {
+function parse(args: readonly string[], command: CommandName) {
+  const options = Object.fromEntries(COMMANDS[command].options.flatMap(([name]) => (name === 'color' ? ['color', 'no-color'] : [name])).map((name) => [name, OPTIONS[name as OptionName]]));
   try {
-    return parseArgs({
-      args: [...args],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        format: { type: 'string', short: 'f' },
-        'max-warnings': { type: 'string' },
-        config: { type: 'string', short: 'c' },
-        output: { type: 'string', short: 'o' },
-        check: { type: 'boolean' },
-        color: { type: 'boolean' },
-        'no-color': { type: 'boolean' },
-      },
-    }) as { values: Record<string, string | boolean | undefined>; positionals: string[] };
+    return parseArgs({ args: [...args], allowPositionals: true, strict: true, options }) as { values: Record<string, string | boolean | undefined>; positionals: string[] };
   } catch (error) {
-    throw new CliError(`${(error as Error).message.replace(/^[A-Z_]+: /, '')} (okr ${command})\n${USAGE}`);
+    // parseArgs' own messages speak of its API ("place it at the end of the command after '--'"):
+    // say what is wrong in this command's terms, and where its options are listed.
+    const { code, message } = error as { code?: string; message: string };
+    const option = /'(-[^']*)'/.exec(message)?.[1]?.split(', ').pop()?.split(' ')[0];
+    const what =
+      code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option
+        ? `okr ${command} has no option ${option}`
+        : code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option
+          ? `${option} ${OPTIONS[option.replace(/^-+/, '') as OptionName]?.type === 'boolean' ? 'takes no value' : 'needs a value'}`
+          : message.replace(/^[A-Z_]+: /, '');
+    throw new CliError(`${what}\nRun \`okr ${command} --help\` for its options and examples.`);
   }
 }

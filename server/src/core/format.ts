@@ -2,7 +2,8 @@
 // start at column 0, objective attributes and `kr` lines at 2, key result attributes at 4;
 // whitespace between tokens becomes one space (none before `,` `.` `:` and none where the author
 // wrote none, as in `35%` or `$80M`). Titles, notes, why-lines and comments are copied as they are.
-// A line that does not parse is left exactly as it is. Formatting twice changes nothing more.
+// A line that does not parse is left exactly as it is, and a file that is not text (`notText`)
+// is not touched at all. Formatting twice changes nothing more.
 //
 // Trailing comments are aligned as gofmt aligns them: on consecutive lines that each end in a
 // comment, the comments start in one column, one space after the longest line's text; a lone
@@ -13,6 +14,7 @@
 import type { IToken } from 'chevrotain';
 import { computeLineStarts, lineEndOf } from './syntax';
 import { positionAt } from './text';
+import { notText } from './encoding';
 import { LineParser, tokenTypesOfNewline } from './syntax/parser';
 import * as T from './syntax/tokens';
 
@@ -38,6 +40,7 @@ let parser: LineParser | undefined;
 
 /** Edits that format the lines from `fromLine` to `toLine` (inclusive; all by default). */
 export function formatEdits(text: string, options: FormatOptions = {}, fromLine = 0, toLine = Number.MAX_SAFE_INTEGER): TextEdit[] {
+  if (notText(text)) return [];
   const unit = options.insertSpaces === false ? '\t' : ' '.repeat(options.tabSize ?? 2);
   const lineStarts = computeLineStarts(text);
   const lexed = T.okrLexer.tokenize(text);

@@ -3,7 +3,8 @@
 // characters (U+FFFD, left where an editor could not decode bytes). The file is still checked as
 // read; this rule says how it was read. Characters that already break a statement are the
 // `syntax` rule's (it names them the same way); this one reports those in free text and comments.
-import { describeCharacter, type ForeignEncoding } from '../encoding';
+// A file that is not text at all (see `notText`) gets one diagnostic, and no other rule reads it.
+import { describeCharacter, type ForeignEncoding, type NotText } from '../encoding';
 import { lineEndOf, type Span } from '../syntax';
 import { positionAt } from '../text';
 import type { FileRule } from './types';
@@ -24,6 +25,10 @@ export const encoding: FileRule = {
   scope: 'file',
   check({ document, report }) {
     const { text, file } = document;
+    if (file.notText) {
+      report({ start: file.notText.at, end: file.notText.at + 1 }, describeNotText(file.notText, text));
+      return;
+    }
     if (document.encoding) {
       const at = document.encoding.invalidAt;
       const span = at !== undefined ? { start: at, end: at + 1 } : { start: 0, end: lineEndOf(text, file.lineStarts, 0) };
@@ -72,6 +77,11 @@ function describeEncoding(encoding: ForeignEncoding): string {
   }
   const order = encoding.name === 'utf-16le' ? 'little-endian' : 'big-endian';
   return `This file is UTF-16 text (${order}, with a byte order mark), not UTF-8; the OKR checks read it as UTF-16, but other tools expect UTF-8. Save it as UTF-8`;
+}
+
+function describeNotText(notText: NotText, text: string): string {
+  const of = notText.sample === text.length ? `its ${notText.sample}` : `its first ${notText.sample}`;
+  return `This file is not text: ${notText.count} of ${of} characters are control characters or undecodable bytes, starting here with ${describeCharacter(text[notText.at]!)}. It is probably binary data, or UTF-16 saved without a byte order mark, and the OKR checks skip it: save it as UTF-8 text, or keep it out of the plan`;
 }
 
 function describeUnreadable(char: string): string {

@@ -1,6 +1,7 @@
 // The syntax tree of one .okr file. Every node carries the span (UTF-16 offsets into the
 // document text, end exclusive) of what it was parsed from, so that diagnostics, navigation and
 // edits can point at exactly the id, reference, value or title concerned.
+import type { NotText } from '../encoding';
 
 export interface Span {
   readonly start: number;
@@ -125,4 +126,9 @@ export interface OkrFile {
   /** Start offset of every line, for offset ↔ position conversion. */
   readonly lineStarts: readonly number[];
   readonly textLength: number;
+  /**
+   * Set when the text is not text at all (binary data, see `notText`): nothing is parsed from it,
+   * and the `encoding` rule says so in one diagnostic.
+   */
+  readonly notText?: NotText;
 }

@@ -7,7 +7,7 @@ import { tokenMatcher } from 'chevrotain';
 import type { Statement } from './statements';
 import type { Word } from './ast';
 import { Colon, Comment as CommentToken, Kw, Name, okrLexer } from './tokens';
-import { describeCharacter } from '../encoding';
+import { describeCharacter, notText } from '../encoding';
 import { positionAt } from '../text';
 
 export * from './ast';
@@ -20,11 +20,15 @@ function parser(): LineParser {
 }
 
 export function parseOkr(text: string): OkrFile {
-  const lexed = okrLexer.tokenize(text);
   const lineStarts = computeLineStarts(text);
   const problems: SyntaxProblem[] = [];
   const comments: Comment[] = [];
   const builder = new FileBuilder(problems, comments);
+  // Binary data read as text would make a syntax error of nearly every line and, by chance, an
+  // id or two: it is read as an empty plan, and the encoding rule gives the one reason.
+  const binary = notText(text);
+  if (binary) return { ...builder.finish(lineStarts, text.length), notText: binary };
+  const lexed = okrLexer.tokenize(text);
   const lineParser = parser();
   lineParser.fullText = text;
 
