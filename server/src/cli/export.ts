@@ -8,6 +8,7 @@ import { existsSync, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { modelScriptText } from '../../../preview-ui/src/embed';
 import { escapeMarkdown } from '../core/util/markdown';
+import { plural } from '../core/util/plural';
 import type { TreeKeyResult, TreeModel, TreeObjective } from '../core/tree';
 import { CliError } from './errors';
 import { modelOf } from './tree';
@@ -33,7 +34,7 @@ export async function exportWorkspace(workspace: LoadedWorkspace, format: Export
 const pct = (fraction: number | undefined) => (fraction === undefined ? undefined : `${Math.round(fraction * 100)}%`);
 
 function markdown(model: TreeModel): string {
-  const out = ['# OKRs', '', `_${model.objectiveCount} objectives · today ${model.today} · ${model.totals.error} errors, ${model.totals.warning} warnings_`, ''];
+  const out = ['# OKRs', '', `_${plural(model.objectiveCount, 'objective')} · today ${model.today} · ${plural(model.totals.error, 'error')}, ${plural(model.totals.warning, 'warning')}_`, ''];
   const keyResult = (kr: TreeKeyResult, depth: number) => {
     const facts = [kr.metric && `\`${kr.metric}\``, pct(kr.progress), kr.rollup && escapeMarkdown(`= ${kr.rollup}`)].filter(Boolean).join(' · ');
     out.push(`${'  '.repeat(depth)}- KR${kr.id ? ` \`${kr.id}\`` : ''} ${escapeMarkdown(kr.title)}${facts ? ` — ${facts}` : ''}`);
