@@ -3,7 +3,7 @@ import type { IToken } from 'chevrotain';
 import type { Comment, OkrFile, SyntaxProblem } from './ast';
 import { FileBuilder } from './build';
 import { LineParser, tokenTypesOfNewline } from './parser';
-import { tokenMatcher } from 'chevrotain';
+import { createTokenInstance, tokenMatcher } from 'chevrotain';
 import type { Statement } from './statements';
 import type { Word } from './ast';
 import { Colon, Comment as CommentToken, Kw, Name, okrLexer } from './tokens';
@@ -73,8 +73,18 @@ function parseLine(
     if (tokens.length === 1) return;
   }
   lineParser.input = tokens;
-  const statement = lineParser.statement();
+  let statement = lineParser.statement();
   const error = lineParser.errors[0];
+  // `aligns with a1` (a wrong word where `to` goes, then the ids): recovery would insert `to`
+  // before `with` and read `with` as the first id, so the line would also get an unknown
+  // reference at the same place. The line's one problem is the syntax error; its ids are the
+  // ones after the wrong word, read as if `to` had been written, so the alignment still counts.
+  if (error && wrongWordForTo(tokens)) {
+    const wrong = tokens[1]!;
+    const to = createTokenInstance(Kw.to, 'to', wrong.startOffset, wrong.startOffset + 1, NaN, NaN, NaN, NaN);
+    lineParser.input = [tokens[0]!, to, ...tokens.slice(2)];
+    statement = lineParser.statement();
+  }
   // One diagnostic per broken line: an unreadable character already speaks for it.
   if (error && !unreadable) {
     // One diagnostic per broken line: the first error names what was expected.
@@ -90,6 +100,22 @@ function parseLine(
   }
   const usable = error ? salvageBlockStatement(tokens, statement, lineParser.fullText) : statement;
   if (usable) builder.add(usable, lineEnd, error !== undefined || unreadable);
+}
+
+/** Words written in place of `to` (`aligns with`), even with no id after them. */
+const NOT_TO = new Set(['with', 'towards', 'toward', 'into', 'onto', 'under', 'for', 'on', 'at', 'in', 'by', 'from', 'up']);
+
+/**
+ * `aligns with a1`, `contributes towards a1.k`, `aligns with`: a word in place of `to`, followed
+ * by an id or known as such a word. `aligns a1, b` and `contributes a1.k` only lack the `to`: the
+ * parser's recovery reads them.
+ */
+function wrongWordForTo(tokens: readonly IToken[]): boolean {
+  const [keyword, second, third] = tokens;
+  if (!keyword || !second) return false;
+  if (keyword.tokenType !== Kw.aligns && keyword.tokenType !== Kw.contributes) return false;
+  if (second.tokenType === Kw.to || !tokenMatcher(second, Name)) return false;
+  return third ? tokenMatcher(third, Name) : NOT_TO.has(second.image.toLowerCase());
 }
 
 /**

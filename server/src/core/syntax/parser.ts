@@ -2,7 +2,7 @@
 // document; the parser then runs once per line, so a broken line yields one diagnostic and can
 // never disturb the lines after it. Visitors of the result must be defensive: with recovery, a
 // statement may lack any of its parts.
-import { EmbeddedActionsParser, type IToken, type TokenType, type IParserErrorMessageProvider, tokenLabel } from 'chevrotain';
+import { EmbeddedActionsParser, type IToken, type TokenType, type IParserErrorMessageProvider, tokenLabel, tokenMatcher } from 'chevrotain';
 import type { NumberLiteral, Quantity, Reference, Span, Word } from './ast';
 import type { Statement } from './statements';
 import * as T from './tokens';
@@ -31,7 +31,16 @@ function isReal(token: IToken | undefined): token is IToken {
 }
 
 const messages: IParserErrorMessageProvider = {
-  buildMismatchTokenMessage({ expected, actual }) {
+  buildMismatchTokenMessage({ expected, actual, previous }) {
+    // `aligns with a1`, `contributes a1.k`: the second word of a two-word keyword is missing or
+    // wrong. Name the whole keyword, and show the line as it should be written.
+    if (expected === T.Kw.to && (previous.tokenType === T.Kw.aligns || previous.tokenType === T.Kw.contributes)) {
+      const keyword = previous.image;
+      const example = keyword === 'aligns' ? '`aligns to ID`, or `aligns to ID, ID` for more than one' : '`contributes to OBJECTIVE.KR`';
+      if (!actual || actual.tokenType.name === 'EOF') return `Expected \`${keyword} to\` but found \`${keyword}\` alone: write ${example}`;
+      if (tokenMatcher(actual, T.Name)) return `Expected \`${keyword} to\` but found \`${keyword} ${actual.image}\`: write ${example}`;
+      return `Expected \`${keyword} to\` but found ${describe(actual)}: write ${example}`;
+    }
     return `Expected ${tokenLabel(expected)} but found ${describe(actual)}`;
   },
   buildNotAllInputParsedMessage({ firstRedundant }) {
