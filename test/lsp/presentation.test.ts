@@ -69,8 +69,14 @@ objective lost: Aligns to nothing that exists
     target 5 things
 `;
 
+const vague = `period 2026-Q1
+level team
+objective vague: Be better
+  kr fuzzy: Be more awesome
+`;
+
 describe('presentation: hover, code lens, inlay hints', () => {
-  const ws = workspace({ 'company.okr': company, 'sales.okr': sales, 'odd.okr': odd, 'okr.config.json': '{ "today": "2026-02-15" }' });
+  const ws = workspace({ 'company.okr': company, 'sales.okr': sales, 'odd.okr': odd, 'vague.okr': vague, 'okr.config.json': '{ "today": "2026-02-15" }' });
   const client = new LspClient();
   const uri = (name: string) => ws.uri(name);
   before(async () => {
@@ -177,6 +183,15 @@ describe('presentation: hover, code lens, inlay hints', () => {
     assert.ok(text.startsWith('`markdown` **Ship \\*fast\\* and \\[break\\] \\<b\\>things\\</b\\> \\_now\\_ \\`x\\`**'), text);
     assert.ok(!/[^\\][*_[<`]fast|<b>/.test(text.split('\n')[0]!.replace(/^`markdown` \*\*/, '').replace(/\*\*$/, '')), 'nothing of the title is read as Markdown');
     assert.match(text, /\*\*Problems\*\*\n- (⛔|⚠️|ℹ️|💡) `[a-z-]+` /);
+  });
+
+  test('hover never repeats the problem under the pointer (the editor shows it), and lists the block\'s others', async () => {
+    const krHover = markdown(await hoverAt('vague.okr', vague.replace('kr fuzzy:', 'kr fu$0zzy:')));
+    assert.ok(!krHover.includes('kr-not-measurable') && !krHover.includes('Problems'), krHover);
+    const objectiveHover = markdown(await hoverAt('vague.okr', vague.replace('objective vague:', 'objective va$0gue:')));
+    assert.ok(!objectiveHover.includes('`unaligned`'), objectiveHover);
+    assert.match(objectiveHover, /\*\*Other problems\*\*\n- ℹ️ `kr-not-measurable` Key result `fuzzy` is not measurable/);
+    assert.equal(objectiveHover.match(/not measurable/g)?.length, 1, 'once');
   });
 
   test('hover: an alignment cycle ends the story', async () => {
