@@ -71,7 +71,7 @@ export function printTree(workspace: LoadedWorkspace, color: boolean): string {
 
   for (const node of model.roots) root(node);
   const t = model.totals;
-  out.push(c.dim(`${plural(model.objectiveCount, 'objective')} · today ${model.today} · ${plural(t.error, 'error')}, ${plural(t.warning, 'warning')}, ${plural(t.info, 'info', 'info')}, ${plural(t.hint, 'hint')}`));
+  out.push(c.dim(`${plural(model.objectiveCount, 'objective')} · today ${model.today}${model.todayPinned ? ' (okr.config.json)' : ''} · ${plural(t.error, 'error')}, ${plural(t.warning, 'warning')}, ${plural(t.info, 'info', 'info')}, ${plural(t.hint, 'hint')}`));
   return `${out.join('\n')}\n`;
 }
 

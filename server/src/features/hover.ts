@@ -20,6 +20,7 @@
 // exported from here; the computations (paceOf, storyOf, rollupOf, …) live in core/model/insight.
 import { MarkupKind, type Hover } from 'vscode-languageserver';
 import {
+  pinnedTodayNote,
   symbolAt,
   type AlignmentGraph,
   type AnalysisConfig,
@@ -57,7 +58,7 @@ export const hover: Feature = (context) => {
       const node = analysis.graph.node(target.node);
       value = node ? objectiveHover(node, analysis, config, shown) : undefined;
     } else if (target.kind === 'keyResult') {
-      value = keyResultHover(target, analysis, shown);
+      value = keyResultHover(target, analysis, shown, config);
     } else {
       value = strategyHover(target.node, analysis.graph);
     }
@@ -81,7 +82,7 @@ function objectiveHover(node: ObjectiveNode, analysis: AnalysisResult, config: A
   if (described.length) parts.push(described.join(' · '));
 
   const pace = paceOf(node, analysis);
-  const paceLine = describePace(pace, node, analysis.today);
+  const paceLine = describePace(pace, node, analysis.today, config);
   if (paceLine) parts.push(paceLine);
 
   const story = storyOf(node, graph);
@@ -104,13 +105,17 @@ function objectiveHover(node: ObjectiveNode, analysis: AnalysisResult, config: A
   return parts.join('\n\n');
 }
 
-function describePace(pace: Pace, node: ObjectiveNode, today: Day): string | undefined {
+function describePace(pace: Pace, node: ObjectiveNode, today: Day, config: AnalysisConfig): string | undefined {
   const parts: string[] = [];
   if (pace.done !== undefined) parts.push(`${bar(pace.done)} ${percent(pace.done)} done`);
   else if (node.objective.keyResults.length) parts.push('no progress yet');
   if (pace.expected !== undefined) parts.push(`expected ${percent(pace.expected)}`);
   else if (node.period && today < node.period.start) parts.push(`starts ${formatDay(node.period.start)}`);
-  return parts.length ? parts.join(' · ') : undefined;
+  if (!parts.length) return undefined;
+  // A pinned today explains progress that ignores the newest check-ins.
+  const pinned = pinnedTodayNote(config);
+  if (pinned) parts.push(escapeMarkdown(pinned));
+  return parts.join(' · ');
 }
 
 /** A story longer than this shows its first steps and its end: a hover is read, not scrolled. */
@@ -220,7 +225,7 @@ function renderProblems(problems: readonly Problem[]): string {
 
 // ─── Key result ────────────────────────────────────────────────────────────────────────────────
 
-function keyResultHover(target: KeyResultDefinition, analysis: AnalysisResult, shown: (p: Problem) => boolean): string {
+function keyResultHover(target: KeyResultDefinition, analysis: AnalysisResult, shown: (p: Problem) => boolean, config: AnalysisConfig): string {
   const { node: kr, objective, uri } = target;
   const { progress } = analysis;
   const parts: string[] = [];
@@ -242,7 +247,8 @@ function keyResultHover(target: KeyResultDefinition, analysis: AnalysisResult, s
     const source = value.source === 'rollup' ? 'sum of its contributions' : value.source === 'checkin' ? `check-in${value.asOf !== undefined ? ` of ${formatDay(value.asOf)}` : ''}` : '`current`';
     const shown = metric ? standing(value.value, metric) : escapeMarkdown(formatNumber(value.value));
     const done = krProgress !== undefined && metric?.kind !== 'threshold' ? ` · ${bar(krProgress)} ${percent(krProgress)} done` : '';
-    parts.push(`*Value:* ${shown} (${source})${done}`);
+    const pinned = pinnedTodayNote(config);
+    parts.push(`*Value:* ${shown} (${source})${done}${pinned ? ` · ${escapeMarkdown(pinned)}` : ''}`);
   } else {
     parts.push('*Value:* none yet: add a `checkin DATE VALUE` line');
   }
