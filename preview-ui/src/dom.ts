@@ -53,9 +53,9 @@ export function clamp01(value: number): number {
   return Number.isFinite(value) ? Math.min(1, Math.max(0, value)) : 0;
 }
 
-/** `1 error`, `2 warnings`. */
-export function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
+/** `1 error`, `2 warnings`; `many` for words whose plural is not `word + s` (`2 info`). */
+export function plural(count: number, word: string, many = `${word}s`): string {
+  return `${count} ${count === 1 ? word : many}`;
 }
 
 const prototypes = new Map<string, Element>();

@@ -6,8 +6,10 @@
 //                 { type: 'reveal', uri, line }     a node was clicked: open its first line
 // and keeps its UI state (expansion, filters, search, scroll) with getState/setState, so a reload
 // comes back as it was. Without acquireVsCodeApi (the command line's standalone HTML export) it
-// renders the model embedded in <script type="application/json" id="okr-model"> and posts nothing.
+// renders the model embedded in <script type="application/json" id="okr-model">, under a header
+// with the workspace's name, the date and a legend (exportHeader.ts), and posts nothing.
 import type { TreeModel } from '../../server/src/core/tree';
+import { exportHeader, exportTitle } from './exportHeader';
 import { isTreeModel } from './model';
 import { renderTree } from './render';
 import { normalizeState } from './state';
@@ -114,7 +116,13 @@ function start(): void {
   if (!embedded) return;
   try {
     const model: unknown = JSON.parse(embedded.textContent ?? '');
-    if (isTreeModel(model)) showModel(model);
+    if (isTreeModel(model)) {
+      // Read away from the editor, or printed: the page says what it is and how to read it.
+      // Inside the page's root, before the tree: the page adds nothing else to the document.
+      view.element.before(exportHeader(model));
+      document.title = exportTitle(model);
+      showModel(model);
+    }
   } catch {
     host.textContent = 'The OKR tree in this page cannot be read.';
   }

@@ -85,6 +85,8 @@ class Preview implements TreeView {
   private readonly problemsButton: HTMLButtonElement;
   private readonly summary: HTMLElement;
   private readonly totals: HTMLElement;
+  /** `as of 2026-03-02 (okr.config.json)` when the configuration pins today; empty otherwise. */
+  private readonly asOf: HTMLElement;
 
   private index?: ModelIndex;
   private criteria: Criteria;
@@ -146,12 +148,14 @@ class Preview implements TreeView {
     this.summary.setAttribute('aria-live', 'polite');
     this.totals = el('span', 'okr-totals');
     this.totals.id = 'okr-totals';
+    this.asOf = el('span', 'okr-as-of');
+    this.asOf.id = 'okr-as-of';
 
     const filters = el('div', 'okr-toolbar-row');
     const actions = el('span', 'okr-group-nowrap');
     actions.append(this.problemsButton, el('span', 'okr-separator'), collapse, expand);
     const status = el('span', 'okr-group-nowrap');
-    status.append(this.summary, this.totals);
+    status.append(this.summary, this.asOf, this.totals);
     filters.append(search, this.selects.period, this.selects.level, this.selects.owner, actions, el('span', 'okr-spacer'), status);
     const columns = el('div', 'okr-columns');
     columns.setAttribute('aria-hidden', 'true');
@@ -840,6 +844,7 @@ class Preview implements TreeView {
 
     if (!this.index) {
       this.summary.textContent = '';
+      this.asOf.textContent = '';
       this.totals.replaceChildren();
       return;
     }
@@ -850,6 +855,10 @@ class Preview implements TreeView {
       this.summary.textContent = `${matches} ${matches === 1 ? 'match' : 'matches'} · ${plural(objectives, 'objective')}`;
     } else this.summary.textContent = plural(objectives, 'objective');
     if (model?.today) this.summary.title = `Progress and expected progress as of ${model.today}`;
+    // A pinned today ignores newer check-ins: without this, a person's own progress looks lost.
+    const pinned = model?.todayPinned === true && typeof model.today === 'string';
+    this.asOf.textContent = pinned ? `as of ${model!.today} (okr.config.json)` : '';
+    this.asOf.title = pinned ? `Progress is as of ${model!.today}, the "today" that okr.config.json sets: check-ins after it do not count yet` : '';
 
     const totals = model?.totals ?? { error: 0, warning: 0, info: 0, hint: 0 };
     const words: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'info', hint: 'hint' };

@@ -162,6 +162,24 @@ describe('okr tree and okr export', () => {
     golden('tree-ai-search.txt', stdout);
   });
 
+  test('counts read as English: "1 error", "1 objective", "2 warnings", in check, tree, export and --max-warnings', () => {
+    const dir = tempFolder({ 'a.okr': 'period 2026-Q1\nobjective a: A\n  aligns to nowhere\n', 'okr.config.json': '{ "rules": { "no-key-results": "warning" } }' });
+    try {
+      const check = okr(['check'], dir).stdout;
+      assert.match(check, /^✖ 2 problems \(1 error, 1 warning, 0 info, 0 hints\) in 1 file$/m);
+      writeFileSync(join(dir, 'a.okr'), 'period 2026-Q1\nobjective a: A\n');
+      assert.match(okr(['check', '--max-warnings', '0'], dir).stdout, /^1 warning: more than --max-warnings 0$/m);
+      writeFileSync(join(dir, 'a.okr'), 'period 2026-Q1\nobjective a: A\n  aligns to nowhere\n');
+      const tree = okr(['tree'], dir).stdout;
+      assert.match(tree, /^1 objective · today \d{4}-\d\d-\d\d · 1 error, 1 warning, 0 info, 0 hints$/m);
+      assert.doesNotMatch(tree, /\b1 (errors|warnings|objectives)\b/);
+      const md = okr(['export', '--format', 'markdown'], dir).stdout;
+      assert.match(md, /^_1 objective · today \d{4}-\d\d-\d\d · 1 error, 1 warning_$/m);
+    } finally {
+      rmSync(dir, { recursive: true });
+    }
+  });
+
   test('export json, markdown and mermaid', () => {
     const json = JSON.parse(okr(['export', '--format', 'json', 'ai-search']).stdout);
     assert.equal(json.roots[0].id, 'ai-search');

@@ -69,8 +69,14 @@ objective lost: Aligns to nothing that exists
     target 5 things
 `;
 
+const vague = `period 2026-Q1
+level team
+objective vague: Be better
+  kr fuzzy: Be more awesome
+`;
+
 describe('presentation: hover, code lens, inlay hints', () => {
-  const ws = workspace({ 'company.okr': company, 'sales.okr': sales, 'odd.okr': odd, 'okr.config.json': '{ "today": "2026-02-15" }' });
+  const ws = workspace({ 'company.okr': company, 'sales.okr': sales, 'odd.okr': odd, 'vague.okr': vague, 'okr.config.json': '{ "today": "2026-02-15" }' });
   const client = new LspClient();
   const uri = (name: string) => ws.uri(name);
   before(async () => {
@@ -103,7 +109,7 @@ describe('presentation: hover, code lens, inlay hints', () => {
     assert.ok(text.includes('- `sales-ai` · department — Add revenue from AI Search subscriptions'), text);
     assert.ok(text.includes('- `revenue` · company — Generate \\$200M new recurring revenue'), text);
     assert.ok(text.includes('- `ai-search` · strategy — Win the market for AI-powered search'), text);
-    assert.ok(text.includes('▓▓▓▓▓░░░░░ 50% done · expected 51%'), text);
+    assert.ok(text.includes('▓▓▓▓▓░░░░░ 50% done · expected 51% · as of 2026-02-15 (okr.config.json)'), text);
     assert.ok(text.includes('- `arr-east` 40 of 80 \\$M · 50% · 16 → 40 ↗'), 'the check-in trend of its key results');
     assert.deepEqual(hover!.range, { start: { line: 9, character: 10 }, end: { line: 9, character: 17 } });
   });
@@ -153,7 +159,7 @@ describe('presentation: hover, code lens, inlay hints', () => {
 
   test('hover on a key result: a check-in dated after today does not count yet', async () => {
     const text = markdown(await hoverAt('sales.okr', sales.replace('kr arr-emea:', 'kr arr-e$0mea:')));
-    assert.ok(text.includes('*Value:* 25 of 50 \\$M (check-in of 2026-02-12) · ▓▓▓▓▓░░░░░ 50% done'), text);
+    assert.ok(text.includes('*Value:* 25 of 50 \\$M (check-in of 2026-02-12) · ▓▓▓▓▓░░░░░ 50% done · as of 2026-02-15 (okr.config.json)'), text);
     assert.ok(text.includes('*Newest check-in:* 2026-02-12 · 25 \\$M'), text);
     assert.ok(text.includes('*Not counted yet:* 1 check-in dated after today (2026-02-15): 2026-03-01'), text);
   });
@@ -179,6 +185,15 @@ describe('presentation: hover, code lens, inlay hints', () => {
     assert.match(text, /\*\*Problems\*\*\n- (⛔|⚠️|ℹ️|💡) `[a-z-]+` /);
   });
 
+  test('hover never repeats the problem under the pointer (the editor shows it), and lists the block\'s others', async () => {
+    const krHover = markdown(await hoverAt('vague.okr', vague.replace('kr fuzzy:', 'kr fu$0zzy:')));
+    assert.ok(!krHover.includes('kr-not-measurable') && !krHover.includes('Problems'), krHover);
+    const objectiveHover = markdown(await hoverAt('vague.okr', vague.replace('objective vague:', 'objective va$0gue:')));
+    assert.ok(!objectiveHover.includes('`unaligned`'), objectiveHover);
+    assert.match(objectiveHover, /\*\*Other problems\*\*\n- ℹ️ `kr-not-measurable` Key result `fuzzy` is not measurable/);
+    assert.equal(objectiveHover.match(/not measurable/g)?.length, 1, 'once');
+  });
+
   test('hover: an alignment cycle ends the story', async () => {
     const text = markdown(await hoverAt('odd.okr', odd.replace('objective loop-a:', 'objective loop$0-a:')));
     assert.ok(text.includes('**Story:** `loop-a` → `loop-b` → `loop-a` ↻ (cycle): a cycle, it never reaches a strategy'), text);
@@ -186,18 +201,20 @@ describe('presentation: hover, code lens, inlay hints', () => {
 
   test('code lens on each objective and strategy: aligned count, progress and expected progress, showing references', async () => {
     const lenses = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: uri('sales.okr') } });
+    // okr.config.json pins today: every lens that shows progress says so.
+    const asOf = ' · as of 2026-02-15 (okr.config.json)';
     assert.deepEqual(lenses.map((l) => [l.range.start.line, l.command?.title]), [
-      [2, '3 aligned · 60% · expected 51%'],
-      [9, '0 aligned · 50% · expected 51%'],
-      [17, '0 aligned · 50% · expected 51%'],
-      [24, '0 aligned · 50% · expected 51%'],
+      [2, `3 aligned · 60% · expected 51%${asOf}`],
+      [9, `0 aligned · 50% · expected 51%${asOf}`],
+      [17, `0 aligned · 50% · expected 51%${asOf}`],
+      [24, `0 aligned · 50% · expected 51%${asOf}`],
     ]);
     assert.equal(lenses[0]!.command!.command, 'okr.showReferences');
     assert.deepEqual(lenses[0]!.command!.arguments, [uri('sales.okr'), { line: 2, character: 10 }]);
     const companyLenses = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: uri('company.okr') } });
-    assert.deepEqual(companyLenses.map((l) => [l.range.start.line, l.command?.title]), [[1, '2 aligned'], [2, '1 aligned · 50% · expected 51%']]);
+    assert.deepEqual(companyLenses.map((l) => [l.range.start.line, l.command?.title]), [[1, '2 aligned'], [2, `1 aligned · 50% · expected 51%${asOf}`]]);
     const oddLenses = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: uri('odd.okr') } });
-    assert.equal(oddLenses.find((l) => l.range.start.line === 2)?.command?.title, '0 aligned · expected 51%', 'unknown progress is left out');
+    assert.equal(oddLenses.find((l) => l.range.start.line === 2)?.command?.title, `0 aligned · expected 51%${asOf}`, 'unknown progress is left out');
   });
 
   const labels = (hints: InlayHint[]) => hints.map((h) => [h.position.line, h.position.character, typeof h.label === 'string' ? h.label : h.label.map((p) => p.value).join('')]);

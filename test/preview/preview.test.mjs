@@ -186,6 +186,18 @@ describe('rendering', () => {
       }
       for (const { node } of aiObjectives) assert.equal(list.find((r) => r.key === node.key).title, node.title);
       assert.equal(await page.textContent('#okr-summary'), `${AI.objectiveCount} objectives`);
+      assert.equal(await page.textContent('#okr-as-of'), '', 'today is the clock\'s: nothing to say');
+      assert.equal(await page.locator('#okr-as-of').isVisible(), false);
+    });
+  });
+
+  test('today pinned by okr.config.json: the status says "as of DATE (okr.config.json)"', async () => {
+    const model = sampleModel();
+    assert.equal(model.todayPinned, true);
+    await withPage({ model }, async (page) => {
+      assert.equal(await page.textContent('#okr-as-of'), `as of ${model.today} (okr.config.json)`);
+      assert.ok(await page.locator('#okr-as-of').isVisible());
+      assert.match(await page.getAttribute('#okr-as-of', 'title'), /check-ins after it do not count yet/);
     });
   });
 
@@ -678,6 +690,11 @@ describe('security', () => {
       await row(page, XSS.roots[0].children[0].key).locator('.okr-title').click();
       await row(page, XSS.roots[0].children[0].key).locator('.okr-chip-extra').click();
       assert.deepEqual(await page.evaluate(() => window.__posted), []);
+      // The header's workspace name and date, and the pinned date by the totals, are text.
+      assert.equal(await page.textContent('.okr-export-title'), `${XSS.workspace} · OKRs`);
+      assert.equal(await page.title(), `${XSS.workspace} · OKRs · as of ${XSS.today}`);
+      assert.ok((await page.textContent('#okr-export-as-of')).startsWith(`Figures as of ${XSS.today} (set by "today" in okr.config.json)`));
+      assert.equal(await page.textContent('#okr-as-of'), `as of ${XSS.today} (okr.config.json)`);
       assert.equal(await page.evaluate(() => location.pathname), '/harness.html');
     });
     await withPage({ query: 'standalone=1&embed=ai-search' }, async (page) => {
@@ -787,6 +804,27 @@ describe('the command line\'s HTML export', () => {
         await page.waitForSelector('.okr-row');
         assert.ok(await page.getByText('Generate $200M new recurring revenue from AI Search').first().isVisible());
         assert.ok(await page.getByText('Win the market for AI-powered search').first().isVisible());
+        // Read away from the editor: what it is, the day the figures are for, how to read it.
+        assert.equal(await page.textContent('h1'), 'ai-search · OKRs');
+        assert.equal(await page.title(), 'ai-search · OKRs · as of 2026-03-02');
+        assert.match(await page.textContent('#okr-export-as-of'), /^Figures as of 2026-03-02 \(set by "today" in okr\.config\.json\) · 21 objectives · 0 errors, 2 warnings, \d+ info, 3 hints$/);
+        const legend = await page.$$eval('#okr-legend li', (items) => items.map((li) => li.textContent));
+        for (const expected of ['strategy, objective, key result', 'errors', 'warnings', 'info', 'hints', 'progress, with a mark where it should be by 2026-03-02', 'catch-all', 'enables', 'via', 'also aligns to', 'contributes to', 'rollup sum', 'a metric read from the title']) {
+          assert.ok(legend.some((text) => text.includes(expected)), `legend: ${expected} in ${legend.join(' | ')}`);
+        }
+        assert.equal(await page.$$eval('#okr-legend .okr-badge', (b) => b.map((x) => [...x.classList].find((c) => c.startsWith('okr-badge-'))).join()), 'okr-badge-error,okr-badge-warning,okr-badge-info,okr-badge-hint');
+        // Printed: no controls, rows drawn even off screen and never cut, header and legend kept.
+        await page.emulateMedia({ media: 'print' });
+        const printed = await page.evaluate(() => ({
+          search: getComputedStyle(document.querySelector('#okr-search').parentElement).display,
+          problemsOnly: getComputedStyle(document.querySelector('#okr-problems-only')).display,
+          legend: getComputedStyle(document.querySelector('#okr-legend')).display,
+          row: getComputedStyle(document.querySelector('.okr-row')).contentVisibility,
+          cut: getComputedStyle(document.querySelector('.okr-row')).breakInside,
+          background: getComputedStyle(document.body).backgroundColor,
+        }));
+        assert.deepEqual(printed, { search: 'none', problemsOnly: 'none', legend: 'block', row: 'visible', cut: 'avoid', background: 'rgb(255, 255, 255)' });
+        await page.emulateMedia({ media: 'screen' });
         assert.deepEqual(requests.filter((url) => !url.startsWith('file:') && !url.startsWith('data:')), [], 'requests that leave the file');
         assert.deepEqual(errors, [], 'errors in the page (CSP violations included)');
       } finally {

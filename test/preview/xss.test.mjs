@@ -218,7 +218,8 @@ async function withHostilePage(url, allowed, body) {
  */
 function foreignElements(page) {
   return page.evaluate(() => {
-    const tags = new Set(['DIV', 'SPAN', 'HEADER', 'INPUT', 'SELECT', 'OPTION', 'BUTTON', 'MARK']);
+    // The tree's elements, and the export header's (exportHeader.ts: title, facts, legend).
+    const tags = new Set(['DIV', 'SPAN', 'HEADER', 'INPUT', 'SELECT', 'OPTION', 'BUTTON', 'MARK', 'H1', 'P', 'SECTION', 'H2', 'UL', 'LI']);
     const attributes = /^(class|id|role|aria-[a-z]+|data-(key|target|severity|fallback)|tabindex|title|type|placeholder|spellcheck|hidden|disabled|value|style)$/;
     const styles = /^(--depth: \d+;|width: [\d.]+%;|left: [\d.]+%;)$/;
     const found = [];

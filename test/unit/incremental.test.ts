@@ -71,9 +71,9 @@ function snapshot(problems: ReadonlyMap<string, readonly Problem[]>): Map<string
   return new Map([...problems].map(([uri, list]) => [uri, JSON.stringify(list.map((p) => [p.rule, p.severity, p.span, p.message, p.related ?? null, p.data ?? null]))]));
 }
 
-function fresh(index: WorkspaceIndex): Map<string, string> {
+function fresh(index: WorkspaceIndex, settings = config): Map<string, string> {
   const analyzer = new Analyzer(index);
-  analyzer.setConfig(config);
+  analyzer.setConfig(settings);
   return snapshot(analyzer.analyse().problems);
 }
 
@@ -82,12 +82,12 @@ function ids(index: WorkspaceIndex): string[] {
 }
 
 /** Runs `steps` random edits on `files`; returns how many ran incrementally. */
-function run(files: Map<string, string>, seed: number, steps: number): { incremental: number; kinds: Set<string> } {
+function run(files: Map<string, string>, seed: number, steps: number, settings = config): { incremental: number; kinds: Set<string> } {
   const random = prng(seed);
   const index = new WorkspaceIndex();
   for (const [name, text] of files) index.set(`file:///ws/${name}`, text);
   const analyzer = new Analyzer(index);
-  analyzer.setConfig(config);
+  analyzer.setConfig(settings);
   analyzer.analyse();
   let incremental = 0;
   const kinds = new Set<string>();
@@ -121,7 +121,7 @@ function run(files: Map<string, string>, seed: number, steps: number): { increme
       incremental++;
       kinds.add(what);
     }
-    const expected = fresh(index);
+    const expected = fresh(index, settings);
     assert.deepEqual([...kept.keys()].sort(), [...expected.keys()].sort(), `step ${step} (${what}): files`);
     for (const [uri, json] of expected) {
       if (kept.get(uri) !== json) {
@@ -138,6 +138,19 @@ test('incremental analysis equals a run from scratch after every edit: the sampl
   for (const seed of [1, 2, 3]) incremental += run(files, seed, 120).incremental;
   // Most edits keep the workspace's shape: the test must exercise the incremental path.
   assert.ok(incremental > 100, `only ${incremental} of 360 edits ran incrementally`);
+});
+
+test('incremental analysis equals a run from scratch after every edit: owners over their limit', () => {
+  // One too-many-objectives problem per owner and period, on an objective that may be in another
+  // file than the edit, pointing into many files: it must stay where a new run puts it.
+  const files = new Map(Object.entries(readFolder(repoPath('samples'))));
+  const settings = { ...config, maxObjectivesPerOwner: 1 };
+  const fires = (index: WorkspaceIndex) => [...fresh(index, settings).values()].some((json) => json.includes('too-many-objectives'));
+  const index = new WorkspaceIndex();
+  for (const [name, text] of files) index.set(`file:///ws/${name}`, text);
+  assert.ok(fires(index), 'no owner over the limit: the test would prove nothing');
+  const { incremental } = run(files, 5, 120, settings);
+  assert.ok(incremental > 30, `only ${incremental} of 120 edits ran incrementally`);
 });
 
 test('incremental analysis equals a run from scratch after every edit: a generated workspace', () => {

@@ -1,6 +1,8 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { okr, parse, slice, at } from './helpers';
+import { readFileSync } from 'node:fs';
+import { okr, parse, slice, at, repoPath } from './helpers';
+import { amountOf, formatAmount, parseUnit, sameDimension } from '../../server/src/core/model/units';
 
 const company = okr`
   # company.okr
@@ -259,6 +261,58 @@ describe('parser: recovery', () => {
     for (const line of ['objective', 'objective x', 'objective x:', 'kr', 'aligns', 'aligns to a,', 'aligns to a.', 'checkin', 'checkin 2026-01-01', 'from 1 to', 'keep', 'owner "unterminated', 'period 2026-', 'rollup', '"', ':', '..', '@']) {
       const f = parse(`objective o: T\n  kr k: K\n${line}\n`);
       assert.ok(f.problems.length <= 1, `${line}: ${JSON.stringify(f.problems)}`);
+    }
+  });
+});
+
+describe('units: one word, a currency, %, or a rate (`croissants per week`)', () => {
+  const kr = (line: string) => {
+    const f = parse(`period 2026-Q1\nobjective o: O\n  kr k: Bake\n    ${line}\n`);
+    return { problems: f.problems.map((p) => p.message), metric: f.objectives[0]!.keyResults[0]!.metric };
+  };
+
+  test('a rate is read as one unit, whatever the spacing, with the base unit and what it is per', () => {
+    const text = 'period 2026-Q1\nobjective o: O\n  kr k: Bake\n    target 500 croissants  per   week\n';
+    const target = parse(text).objectives[0]!.keyResults[0]!.metric.target!;
+    assert.equal(target.unit?.text, 'croissants per week');
+    assert.equal(slice(text, target.unit?.span), 'croissants  per   week');
+    assert.deepEqual(kr('from $10 per user to $12 per user').problems, []);
+    assert.equal(amountOf(kr('from $10 per user to $12 per user').metric.target!).unit?.label, '$ per user');
+    assert.equal(kr('target 5 per week').metric.target?.unit?.text, 'per week');
+    assert.equal(kr('keep above 2 % per month').metric.keep?.threshold?.unit?.text, '% per month');
+    assert.equal(kr('checkin 2026-01-05 300 croissants per week: good week').metric.target, undefined);
+    assert.deepEqual(kr('checkin 2026-01-05 300 croissants per week confidence 0.8: good week').problems, []);
+  });
+
+  test('rates compare as units: singular or plural, scales convert, a rate never adds to its base unit', () => {
+    assert.ok(sameDimension(parseUnit('croissants per week'), parseUnit('croissant per weeks')));
+    assert.ok(sameDimension(parseUnit('$K per month'), parseUnit('$M per month')));
+    assert.equal(parseUnit('$M per month').scale, 1e6);
+    assert.ok(!sameDimension(parseUnit('croissants per week'), parseUnit('croissants')));
+    assert.ok(!sameDimension(parseUnit('croissants per week'), parseUnit('croissants per day')));
+    assert.equal(formatAmount(300, parseUnit('croissants per week')), '300 croissants per week');
+    assert.equal(formatAmount(2, parseUnit('% per month')), '2% per month');
+  });
+
+  test('more words after a unit: one problem that says what a unit may be and how to write this one', () => {
+    assert.deepEqual(kr('target 10 new signups').problems, ['`new signups` is not a unit: a unit is one word (`signups`), a currency (`$M`), `%`, or a rate (`croissants per week`). Write `new-signups`']);
+    assert.match(kr('target 500 croissants a week').problems[0]!, /^`croissants a week` is not a unit: .* Write `croissants per week`$/);
+    assert.match(kr('checkin 2026-01-05 300 new signups: ok').problems[0]!, /^`new signups` is not a unit/);
+    assert.match(kr('target 5 signups per').problems[0]!, /^`signups per` needs what it is per: write a rate such as `signups per week`$/);
+    assert.equal(kr('target 10 new signups').problems.length, 1);
+  });
+
+  test('the highlighting grammar colours a rate as a unit, and `to` still ends a quantity', () => {
+    const grammar = JSON.parse(readFileSync(repoPath('syntaxes/okr.tmLanguage.json'), 'utf8'));
+    const value = new RegExp(grammar.repository.value.patterns[0].match);
+    const units = (text: string) => { const m = value.exec(text)!; return [m[1], ...[2, 3, 4, 5, 6].map((i) => m[i]).filter(Boolean)]; };
+    assert.deepEqual(units('500 croissants per week'), ['500', 'croissants', 'per', 'week']);
+    assert.deepEqual(units('12 $ per user'), ['12', '$', 'per', 'user']);
+    assert.deepEqual(units('5 per week'), ['5', 'per', 'week']);
+    assert.deepEqual(units('10 signups'), ['10', 'signups']);
+    assert.deepEqual(units('3 to 10'), ['3']);
+    for (const [name, scope] of Object.entries(grammar.repository.value.patterns[0].captures as Record<string, { name: string }>)) {
+      if (name !== '1') assert.match(scope.name, /^keyword\.other\.unit/);
     }
   });
 });

@@ -60,6 +60,30 @@ describe('syntax', () => {
     assert.equal(ws.of('syntax').length, 50);
     assert.ok(ws.of('syntax').every((p) => !/more syntax problems/.test(p.message)));
   });
+  test('`aligns with a1` is one problem that says how to write it, and the alignment still counts', () => {
+    const base = 'objective a1: A\n  kr k: 10 signups\nobjective b: B\n';
+    const cases: [string, string][] = [
+      ['  aligns with a1\n', 'Expected `aligns to` but found `aligns with`: write `aligns to ID`'],
+      ['  aligns towards a1, c\n', 'Expected `aligns to` but found `aligns towards`'],
+      ['  aligns a1\n', 'Expected `aligns to` but found `aligns a1`'],
+      ['  aligns with\n', 'Expected `aligns to` but found `aligns with`'],
+      ['  aligns\n', 'Expected `aligns to` but found `aligns` alone'],
+    ];
+    for (const [line, message] of cases) {
+      const ws = analyse({ 'a.okr': base + line });
+      // One problem where the line breaks; a real unknown id further on (`c`) is a problem of its own.
+      const fourth = ws.summary.filter((l) => l.startsWith('a.okr:4:') && !l.startsWith('a.okr:4:22'));
+      assert.equal(fourth.length, 1, `${line.trim()}: ${fourth.join(', ')}`);
+      assert.ok(ws.of('syntax')[0]!.message.startsWith(message), ws.of('syntax')[0]!.message);
+      assert.deepEqual(ws.of('unknown-reference').map((p) => p.message.split(':')[0]), line.includes(', c') ? ['No objective or strategy is called `c`'] : []);
+      const b = ws.index.get(uriOf('a.okr'))!.file.objectives[1]!;
+      assert.deepEqual(b.alignsTo.map((r) => r.objective.text), line.includes('a1') ? ['a1', ...(line.includes(', c') ? ['c'] : [])] : []);
+    }
+    const contributes = analyse({ 'a.okr': `${base}  aligns to a1\n  kr m: 5 signups\n    contributes with a1.k\n` });
+    assert.deepEqual(contributes.lines('syntax', 'unknown-reference'), ['a.okr:6:17 syntax']);
+    assert.match(contributes.of('syntax')[0]!.message, /^Expected `contributes to` but found `contributes with`: write `contributes to OBJECTIVE\.KR`/);
+    assert.equal(contributes.index.get(uriOf('a.okr'))!.file.objectives[1]!.keyResults[0]!.contributesTo?.keyResult?.text, 'k');
+  });
 });
 
 describe('duplicate-id', () => {

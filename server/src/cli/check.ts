@@ -3,6 +3,7 @@
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
 import { positionAt, rules, type Problem, type Severity } from '../core';
+import { plural } from '../core/util/plural';
 import type { LoadedWorkspace } from './workspace';
 import { paint, type Paint } from './paint';
 
@@ -68,10 +69,10 @@ export function formatText(result: CheckResult, color: boolean): string {
 export function summary(result: CheckResult, c = paint(false)): string {
   const { counts, files } = result;
   const total = result.problems.length;
-  const inFiles = `${files} file${files === 1 ? '' : 's'}`;
+  const inFiles = plural(files, 'file');
   if (!total) return c.green(`✔ no problems in ${inFiles}`);
-  const parts = [`${counts.error} error${counts.error === 1 ? '' : 's'}`, `${counts.warning} warning${counts.warning === 1 ? '' : 's'}`, `${counts.info} info`, `${counts.hint} hint${counts.hint === 1 ? '' : 's'}`];
-  const text = `✖ ${total} problem${total === 1 ? '' : 's'} (${parts.join(', ')}) in ${inFiles}`;
+  const parts = [plural(counts.error, 'error'), plural(counts.warning, 'warning'), plural(counts.info, 'info', 'info'), plural(counts.hint, 'hint')];
+  const text = `✖ ${plural(total, 'problem')} (${parts.join(', ')}) in ${inFiles}`;
   return counts.error ? c.red(text) : c.yellow(text);
 }
 

@@ -6,8 +6,10 @@
 import { createHash } from 'node:crypto';
 import { existsSync, promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { URI } from 'vscode-uri';
 import { modelScriptText } from '../../../preview-ui/src/embed';
 import { escapeMarkdown } from '../core/util/markdown';
+import { plural } from '../core/util/plural';
 import type { TreeKeyResult, TreeModel, TreeObjective } from '../core/tree';
 import { CliError } from './errors';
 import { modelOf } from './tree';
@@ -17,7 +19,9 @@ export const EXPORT_FORMATS = ['html', 'markdown', 'mermaid', 'json'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export async function exportWorkspace(workspace: LoadedWorkspace, format: ExportFormat): Promise<string> {
-  const model = modelOf(workspace);
+  // The name goes with the model (json, and the html page's heading), so the page's data is the json export.
+  const name = workspaceName(workspace);
+  const model: TreeModel = name === undefined ? modelOf(workspace) : { ...modelOf(workspace), workspace: name };
   switch (format) {
     case 'json':
       return `${JSON.stringify(model, null, 2)}\n`;
@@ -33,7 +37,7 @@ export async function exportWorkspace(workspace: LoadedWorkspace, format: Export
 const pct = (fraction: number | undefined) => (fraction === undefined ? undefined : `${Math.round(fraction * 100)}%`);
 
 function markdown(model: TreeModel): string {
-  const out = ['# OKRs', '', `_${model.objectiveCount} objectives · today ${model.today} · ${model.totals.error} errors, ${model.totals.warning} warnings_`, ''];
+  const out = ['# OKRs', '', `_${plural(model.objectiveCount, 'objective')} · today ${model.today}${model.todayPinned ? ' (okr.config.json)' : ''} · ${plural(model.totals.error, 'error')}, ${plural(model.totals.warning, 'warning')}_`, ''];
   const keyResult = (kr: TreeKeyResult, depth: number) => {
     const facts = [kr.metric && `\`${kr.metric}\``, pct(kr.progress), kr.rollup && escapeMarkdown(`= ${kr.rollup}`)].filter(Boolean).join(' · ');
     out.push(`${'  '.repeat(depth)}- KR${kr.id ? ` \`${kr.id}\`` : ''} ${escapeMarkdown(kr.title)}${facts ? ` — ${facts}` : ''}`);
@@ -111,7 +115,7 @@ async function html(model: TreeModel): Promise<string> {
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>OKRs · ${model.today}</title>
+<title>OKRs</title>
 <style>${styles}</style>
 </head>
 <body class="vscode-light okr-export">
@@ -120,6 +124,20 @@ async function html(model: TreeModel): Promise<string> {
 </body>
 </html>
 `;
+}
+
+/**
+ * What the page is called: the folder that holds every exported file (`ai-search` for
+ * `okr export ai-search`, the current folder's name for `okr export`).
+ */
+function workspaceName(workspace: LoadedWorkspace): string | undefined {
+  const folders = workspace.index.all().map((d) => path.dirname(URI.parse(d.uri).fsPath));
+  if (!folders.length) return undefined;
+  let common = folders[0]!;
+  for (const folder of folders) {
+    while (common !== path.dirname(common) && folder !== common && !folder.startsWith(common + path.sep)) common = path.dirname(common);
+  }
+  return path.basename(common) || undefined;
 }
 
 /** dist/preview beside the command line's bundle (dist/cli/okr.js). */

@@ -7,6 +7,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
+import { plural } from '../core/util/plural';
 import { check, formatJson, formatSarif, formatText } from './check';
 import { CliError } from './errors';
 import { fmt } from './fmt';
@@ -193,7 +194,7 @@ async function dispatch(argv: readonly string[], io: Io): Promise<number> {
       io.stdout.write(format === 'json' ? formatJson(result) : format === 'sarif' ? formatSarif(result, io.cwd, version) : formatText(result, color));
       if (result.counts.error > 0) return 1;
       if (maxWarnings !== undefined && result.counts.warning > maxWarnings) {
-        if (format === 'text') io.stdout.write(`${result.counts.warning} warnings: more than --max-warnings ${maxWarnings}\n`);
+        if (format === 'text') io.stdout.write(`${plural(result.counts.warning, 'warning')}: more than --max-warnings ${maxWarnings}\n`);
         return 1;
       }
       return 0;

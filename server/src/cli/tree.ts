@@ -1,6 +1,7 @@
 // `okr tree`: the alignment tree in the terminal — strategies, objectives under what they align
 // to first, key results inside — with progress bars (and where they should be today) and marks
 // for problems.
+import { plural } from '../core/util/plural';
 import { buildTree } from '../core/treeModel';
 import type { Severity, TreeKeyResult, TreeModel, TreeObjective, TreeProblem, TreeRoot } from '../core/tree';
 import { paint } from './paint';
@@ -70,7 +71,7 @@ export function printTree(workspace: LoadedWorkspace, color: boolean): string {
 
   for (const node of model.roots) root(node);
   const t = model.totals;
-  out.push(c.dim(`${model.objectiveCount} objectives · today ${model.today} · ${t.error} errors, ${t.warning} warnings, ${t.info} info, ${t.hint} hints`));
+  out.push(c.dim(`${plural(model.objectiveCount, 'objective')} · today ${model.today}${model.todayPinned ? ' (okr.config.json)' : ''} · ${plural(t.error, 'error')}, ${plural(t.warning, 'warning')}, ${plural(t.info, 'info', 'info')}, ${plural(t.hint, 'hint')}`));
   return `${out.join('\n')}\n`;
 }
 

@@ -11,7 +11,7 @@ import { impactOf } from './affected';
 import { defaultConfig, type AnalysisConfig } from './config';
 import { AlignmentGraph } from './model/graph';
 import { ProgressModel } from './model/progress';
-import { parseDate, today, type Day } from './model/dates';
+import { formatDay, parseDate, today, type Day } from './model/dates';
 import { rules as allRules } from './rules';
 import type { FileRule, Problem, ReportOptions, Rule, Severity, WorkspaceRule } from './rules/types';
 import { AnalysisScope } from './scope';
@@ -19,6 +19,21 @@ import type { Span } from './syntax/ast';
 import type { OkrDocument, WorkspaceIndex } from './workspace';
 import { isSuppressed, suppressionsOf } from './suppressions';
 import { positionAt } from './text';
+
+/**
+ * The day `today` in okr.config.json sets, if it is a valid date: then progress is as of that
+ * day, not the clock's, and what shows progress says so (a pinned date in a shared config would
+ * otherwise make a person's own new check-ins count for nothing, with no hint why).
+ */
+export function pinnedToday(config: AnalysisConfig): Day | undefined {
+  return config.today ? parseDate(config.today) : undefined;
+}
+
+/** `as of 2026-03-02 (okr.config.json)` when today is pinned by the configuration, else undefined. */
+export function pinnedTodayNote(config: AnalysisConfig): string | undefined {
+  const day = pinnedToday(config);
+  return day === undefined ? undefined : `as of ${formatDay(day)} (okr.config.json)`;
+}
 
 export interface AnalysisResult {
   readonly graph: AlignmentGraph;
@@ -244,8 +259,7 @@ export class Analyzer {
 
   /** Today, as the configuration or the clock says. */
   private today(): Day {
-    const configured = this.config.today ? parseDate(this.config.today) : undefined;
-    return configured ?? this.clock();
+    return pinnedToday(this.config) ?? this.clock();
   }
 
   private severityOf(rule: Rule): Severity | undefined {

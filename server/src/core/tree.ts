@@ -104,6 +104,10 @@ export interface TreeLink {
 export interface TreeModel {
   /** Today as used for progress and expected progress (YYYY-MM-DD). */
   readonly today: string;
+  /** Set when `today` comes from okr.config.json rather than the clock: progress is as of that day. */
+  readonly todayPinned?: boolean;
+  /** The workspace's name (its folder), when the model is exported for people to read. */
+  readonly workspace?: string;
   /** Values for the filters, in a useful order. */
   readonly levels: readonly string[];
   readonly periods: readonly string[];

@@ -34,7 +34,7 @@
 // Problems: a key result carries those that start in its block; an objective those that start in
 // its block outside its key results' (its own lines); the rest (header, strategies) only count in
 // `totals`. Iterative throughout: a 10,000-long chain of alignments cannot overflow the stack.
-import type { AnalysisResult } from './analysis';
+import { pinnedToday, type AnalysisResult } from './analysis';
 import type { AnalysisConfig } from './config';
 import { catchAllReason, describeCatchAll } from './model/catchAll';
 import { formatDay } from './model/dates';
@@ -350,6 +350,7 @@ export function buildTree(index: WorkspaceIndex, analysis: AnalysisResult, confi
 
   return {
     today: formatDay(analysis.today),
+    ...(pinnedToday(config) === analysis.today ? { todayPinned: true } : {}),
     levels,
     periods: [...periods].sort(([a, p], [b, q]) => p.start - q.start || p.end - q.end || compareStrings(a, b)).map(([text]) => text),
     owners: [...owners].sort(compareOwners),

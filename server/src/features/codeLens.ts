@@ -4,7 +4,7 @@
 // the extension turns them into VS Code's Uri and Position and runs `editor.action.findReferences`.
 // Lenses are resolved eagerly: the analysis they read is shared and cached.
 import type { CodeLens } from 'vscode-languageserver';
-import type { AlignmentGraph, Objective, Strategy } from '../core';
+import { pinnedTodayNote, type AlignmentGraph, type Objective, type Strategy } from '../core';
 import type { Feature } from '../context';
 import { paceOf } from '../core/model/insight';
 import { percent } from './hover';
@@ -18,6 +18,7 @@ export const codeLens: Feature = (context) => {
     const analysis = context.analyzer.analyse();
     const { graph } = analysis;
     const lenses: CodeLens[] = [];
+    const pinned = pinnedTodayNote(context.analyzer.getConfig());
     const lens = (span: { start: number; end: number }, title: string) => {
       const range = context.range(document.uri, span);
       if (!range) return;
@@ -33,6 +34,8 @@ export const codeLens: Feature = (context) => {
       const pace = paceOf(node, analysis);
       if (pace.done !== undefined) parts.push(percent(pace.done));
       if (pace.expected !== undefined) parts.push(`expected ${percent(pace.expected)}`);
+      // Progress as of a day okr.config.json pins, not today: say so where the numbers are.
+      if (pinned && (pace.done !== undefined || pace.expected !== undefined)) parts.push(pinned);
       lens(objective.id.span, parts.join(' · '));
     }
     return lenses.sort((a, b) => a.range.start.line - b.range.start.line);

@@ -2,18 +2,25 @@
 //  - an objective (its id, or a reference to it): its title; its alignment story up to the
 //    strategy, following primary alignments; level · owner · period; progress against expected
 //    progress; where each key result stands, with its check-in trend; the objectives aligned to it
-//    by level; its problems; why it is a catch-all, if it is one;
+//    by level; its other problems (below); why it is a catch-all, if it is one;
 //  - a key result (its id, or the `kr` of `objective.kr`): its metric (written out, or inferred
 //    from the title with the statement that writes it out), value and progress, newest check-in,
 //    and for `rollup sum` the arithmetic of its contributions;
 //  - a strategy: its title and the objectives aligned to it.
 // A reference that does not resolve shows nothing: its diagnostic speaks.
+// Problems: the hover lists those of the objective's or key result's block, except the ones under
+// the hovered word. Editors show a diagnostic when the pointer is over it (VS Code puts it in the
+// same hover box, above ours), so listing it again would say everything twice; the others (a key
+// result's problem while hovering its objective, an objective in another file through a
+// reference) are out of sight, and worth a line. No client capability says whether diagnostics are
+// shown on hover, and listing the ones elsewhere is useful to every client, so all get the same.
 // Every piece of user text (titles, owners, notes) goes through escapeMarkdown.
 //
 // The Markdown helpers that code lens and inlay hints share (escapeMarkdown, percent, bar) are
 // exported from here; the computations (paceOf, storyOf, rollupOf, …) live in core/model/insight.
 import { MarkupKind, type Hover } from 'vscode-languageserver';
 import {
+  pinnedTodayNote,
   symbolAt,
   type AlignmentGraph,
   type AnalysisConfig,
@@ -44,12 +51,14 @@ export const hover: Feature = (context) => {
     const analysis = context.analyzer.analyse();
     const config = context.analyzer.getConfig();
     const target = symbol.target;
+    // The diagnostics under the hovered word, which the editor shows by itself.
+    const shown = (p: Problem) => p.uri === document.uri && p.span.start <= symbol.span.end && p.span.end >= symbol.span.start;
     let value: string | undefined;
     if (target.kind === 'objective') {
       const node = analysis.graph.node(target.node);
-      value = node ? objectiveHover(node, analysis, config) : undefined;
+      value = node ? objectiveHover(node, analysis, config, shown) : undefined;
     } else if (target.kind === 'keyResult') {
-      value = keyResultHover(target, analysis);
+      value = keyResultHover(target, analysis, shown, config);
     } else {
       value = strategyHover(target.node, analysis.graph);
     }
@@ -62,7 +71,7 @@ export const hover: Feature = (context) => {
 
 const MAX_PROBLEMS = 5;
 
-function objectiveHover(node: ObjectiveNode, analysis: AnalysisResult, config: AnalysisConfig): string {
+function objectiveHover(node: ObjectiveNode, analysis: AnalysisResult, config: AnalysisConfig, shown: (p: Problem) => boolean): string {
   const { objective } = node;
   const { graph, progress } = analysis;
   const parts: string[] = [];
@@ -73,7 +82,7 @@ function objectiveHover(node: ObjectiveNode, analysis: AnalysisResult, config: A
   if (described.length) parts.push(described.join(' · '));
 
   const pace = paceOf(node, analysis);
-  const paceLine = describePace(pace, node, analysis.today);
+  const paceLine = describePace(pace, node, analysis.today, config);
   if (paceLine) parts.push(paceLine);
 
   const story = storyOf(node, graph);
@@ -91,18 +100,22 @@ function objectiveHover(node: ObjectiveNode, analysis: AnalysisResult, config: A
   const reason = catchAllReason(node, graph, progress, config);
   if (reason) parts.push(`**Catch-all:** ${escapeMarkdown(describeCatchAll(reason))}. Anything can claim to serve it, so it takes focus away`);
 
-  const problems = problemsIn(analysis, node.uri, objective.blockSpan);
-  if (problems.length) parts.push(`**Problems**\n${renderProblems(problems)}`);
+  const problems = problemsIn(analysis, node.uri, objective.blockSpan, shown);
+  if (problems) parts.push(problems);
   return parts.join('\n\n');
 }
 
-function describePace(pace: Pace, node: ObjectiveNode, today: Day): string | undefined {
+function describePace(pace: Pace, node: ObjectiveNode, today: Day, config: AnalysisConfig): string | undefined {
   const parts: string[] = [];
   if (pace.done !== undefined) parts.push(`${bar(pace.done)} ${percent(pace.done)} done`);
   else if (node.objective.keyResults.length) parts.push('no progress yet');
   if (pace.expected !== undefined) parts.push(`expected ${percent(pace.expected)}`);
   else if (node.period && today < node.period.start) parts.push(`starts ${formatDay(node.period.start)}`);
-  return parts.length ? parts.join(' · ') : undefined;
+  if (!parts.length) return undefined;
+  // A pinned today explains progress that ignores the newest check-ins.
+  const pinned = pinnedTodayNote(config);
+  if (pinned) parts.push(escapeMarkdown(pinned));
+  return parts.join(' · ');
 }
 
 /** A story longer than this shows its first steps and its end: a hover is read, not scrolled. */
@@ -194,8 +207,12 @@ function alignedByLevel(alignments: ObjectiveNode['alignedFrom'], graph: Alignme
     .map(([level, list]) => `${escapeMarkdown(level)}: ${list.join(', ')}`);
 }
 
-function problemsIn(analysis: AnalysisResult, uri: string, span: { start: number; end: number }): readonly Problem[] {
-  return (analysis.problems.get(uri) ?? []).filter((p) => p.span.start >= span.start && p.span.end <= span.end);
+/** The block's problems but those the editor already shows under the pointer: a section, or undefined. */
+function problemsIn(analysis: AnalysisResult, uri: string, span: { start: number; end: number }, shown: (p: Problem) => boolean): string | undefined {
+  const inBlock = (analysis.problems.get(uri) ?? []).filter((p) => p.span.start >= span.start && p.span.end <= span.end);
+  const problems = inBlock.filter((p) => !shown(p));
+  if (!problems.length) return undefined;
+  return `${problems.length < inBlock.length ? '**Other problems**' : '**Problems**'}\n${renderProblems(problems)}`;
 }
 
 const SEVERITY_ICONS: Readonly<Record<Severity, string>> = { error: '⛔', warning: '⚠️', info: 'ℹ️', hint: '💡' };
@@ -208,7 +225,7 @@ function renderProblems(problems: readonly Problem[]): string {
 
 // ─── Key result ────────────────────────────────────────────────────────────────────────────────
 
-function keyResultHover(target: KeyResultDefinition, analysis: AnalysisResult): string {
+function keyResultHover(target: KeyResultDefinition, analysis: AnalysisResult, shown: (p: Problem) => boolean, config: AnalysisConfig): string {
   const { node: kr, objective, uri } = target;
   const { progress } = analysis;
   const parts: string[] = [];
@@ -230,7 +247,8 @@ function keyResultHover(target: KeyResultDefinition, analysis: AnalysisResult): 
     const source = value.source === 'rollup' ? 'sum of its contributions' : value.source === 'checkin' ? `check-in${value.asOf !== undefined ? ` of ${formatDay(value.asOf)}` : ''}` : '`current`';
     const shown = metric ? standing(value.value, metric) : escapeMarkdown(formatNumber(value.value));
     const done = krProgress !== undefined && metric?.kind !== 'threshold' ? ` · ${bar(krProgress)} ${percent(krProgress)} done` : '';
-    parts.push(`*Value:* ${shown} (${source})${done}`);
+    const pinned = pinnedTodayNote(config);
+    parts.push(`*Value:* ${shown} (${source})${done}${pinned ? ` · ${escapeMarkdown(pinned)}` : ''}`);
   } else {
     parts.push('*Value:* none yet: add a `checkin DATE VALUE` line');
   }
@@ -264,8 +282,8 @@ function keyResultHover(target: KeyResultDefinition, analysis: AnalysisResult): 
   if (kr.weight && Number.isFinite(kr.weight.value)) extra.push(`weight ${escapeMarkdown(formatNumber(kr.weight.value))}`);
   if (extra.length) parts.push(extra.join(' · '));
 
-  const problems = problemsIn(analysis, uri, kr.blockSpan);
-  if (problems.length) parts.push(`**Problems**\n${renderProblems(problems)}`);
+  const problems = problemsIn(analysis, uri, kr.blockSpan, shown);
+  if (problems) parts.push(problems);
   return parts.join('\n\n');
 }
 

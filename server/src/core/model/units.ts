@@ -32,9 +32,20 @@ export function scaleOf(letter: string | undefined): number {
   return (letter && SCALES[letter]) || 1;
 }
 
-/** `%` → percent; `$`, `$M`, `€k` → currency; any other word → a counted thing. */
+/**
+ * `%` → percent; `$`, `$M`, `€k` → currency; any other word → a counted thing. A rate
+ * (`croissants per week`, `$ per user`, `per week`) is its base unit's kind and scale, per a
+ * counted word: `croissants per week` and `croissant per weeks` are one unit, `$K per month` and
+ * `$M per month` convert, `croissants per week` and `croissants` do not add.
+ */
 export function parseUnit(text: string): Unit {
   if (text === '%') return PERCENT;
+  const rate = /^(?:(\S+) )?per (\S+)$/.exec(text);
+  if (rate) {
+    const base = rate[1] === undefined ? undefined : parseUnit(rate[1]);
+    const per = `per ${singular(rate[2]!.toLowerCase())}`;
+    return { kind: base?.kind ?? 'count', symbol: base ? `${base.symbol} ${per}` : per, scale: base?.scale ?? 1, label: text };
+  }
   const first = text[0] ?? '';
   if (CURRENCIES.has(first)) {
     const scaleLetter = text.slice(1);
@@ -69,7 +80,9 @@ export function amountOf(quantity: Quantity): Amount {
     const last = number.raw[number.raw.length - 1] ?? '';
     const scale = SCALES[last];
     const value = scale ? number.value / scale : number.value;
-    return { value, unit: parseUnit(prefix.text + (scale ? (last === 'k' ? 'K' : last) : '')) };
+    // `$12 per user`: the rate after the number belongs to the currency before it.
+    const rate = unit?.text.startsWith('per ') ? ` ${unit.text}` : '';
+    return { value, unit: parseUnit(prefix.text + (scale ? (last === 'k' ? 'K' : last) : '') + rate) };
   }
   return { value: number.value, unit: unit ? parseUnit(unit.text) : undefined };
 }
@@ -106,7 +119,7 @@ export function formatNumber(value: number): string {
 export function formatAmount(value: number, unit: Unit | undefined): string {
   const number = formatNumber(value);
   if (!unit) return number;
-  return unit.kind === 'percent' ? `${number}%` : `${number} ${unit.label}`;
+  return unit.kind === 'percent' ? `${number}${unit.label}` : `${number} ${unit.label}`;
 }
 
 /** How a unit is named in messages: `%`, `$M`, `signups`. */

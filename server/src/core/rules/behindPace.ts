@@ -12,6 +12,7 @@
 import { elapsed } from '../model/period';
 import { expectedScore } from '../model/progress';
 import type { RelatedLocation, WorkspaceRule } from './types';
+import { plural } from '../util/plural';
 
 export const behindPace: WorkspaceRule = {
   meta: {
@@ -43,7 +44,7 @@ export const behindPace: WorkspaceRule = {
         if (krProgress === undefined) continue;
         related.push({ uri: node.uri, span: kr.id?.span ?? kr.title.span, message: `${kr.id ? kr.id.text : kr.title.text}: ${Math.round(krProgress * 100)}% done` });
       }
-      context.report(node.uri, objective.id.span, `Objective \`${objective.id.text}\` is behind pace in ${period.text}: ${donePct}% done, ${elapsedPct}% of the period elapsed${bar} (${behind} points behind). Check in on its key results if they are out of date; otherwise decide what to change to catch up`, {
+      context.report(node.uri, objective.id.span, `Objective \`${objective.id.text}\` is behind pace in ${period.text}: ${donePct}% done, ${elapsedPct}% of the period elapsed${bar} (${plural(behind, 'point')} behind). Check in on its key results if they are out of date; otherwise decide what to change to catch up`, {
         related,
         data: { progress: done, elapsed: share, expected: expectedPct / 100, behind, commitment: kind },
       });

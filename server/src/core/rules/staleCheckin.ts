@@ -11,6 +11,7 @@
 import type { KeyResult } from '../syntax/ast';
 import { formatDay, parseDate, type Day } from '../model/dates';
 import type { WorkspaceRule } from './types';
+import { plural } from '../util/plural';
 import { krName } from './unitMismatch';
 
 export const staleCheckin: WorkspaceRule = {
@@ -38,13 +39,13 @@ export const staleCheckin: WorkspaceRule = {
         if (last !== undefined) {
           const days = today - last;
           if (days <= limit) continue;
-          context.report(node.uri, span, `${name} was last checked in on ${formatDay(last)}, ${days} days ago (more than ${limit}): ${suggestion}`, {
+          context.report(node.uri, span, `${name} was last checked in on ${formatDay(last)}, ${plural(days, 'day')} ago (more than ${limit}): ${suggestion}`, {
             data: { lastCheckin: formatDay(last), days, limit },
           });
         } else if (!kr.metric.current) {
           const days = today - period.start;
           if (days <= limit) continue;
-          context.report(node.uri, span, `${name} has no check-in yet, and ${period.text} started ${days} days ago, on ${formatDay(period.start)}: ${suggestion}`, {
+          context.report(node.uri, span, `${name} has no check-in yet, and ${period.text} started ${plural(days, 'day')} ago, on ${formatDay(period.start)}: ${suggestion}`, {
             data: { lastCheckin: null, days, limit },
           });
         }

@@ -60,7 +60,8 @@ export const unitMismatch: WorkspaceRule = {
       const intoUnit = into!.unit;
       const fix = clash.kind === 'percent'
         ? `percentages of different bases do not add up (30% of one team and 40% of another is not 70% of anything). Contribute the counts behind them (customers, signups, $M), or align instead of adding: \`aligns to ${ref}\` on the objective`
-        : intoUnit?.kind === 'currency' && from!.unit?.kind === 'currency'
+        // Exchange rates only explain two currency signs; `$ per user` and `$` differ otherwise.
+        : intoUnit?.kind === 'currency' && from!.unit?.kind === 'currency' && !intoUnit.symbol.includes(' per ') && !from!.unit.symbol.includes(' per ')
           ? `amounts in ${from!.unit.symbol} and ${intoUnit.symbol} do not add (there are no exchange rates here): write this key result's metric in ${intoUnit.symbol}, as in \`target N ${intoUnit.label}\``
           : `amounts of different kinds do not add. Measure this key result in ${intoUnit!.label}, or align instead of adding: \`aligns to ${ref}\` on the objective`;
       context.report(contribution.uri, contribution.reference.span, `${source} cannot add into ${sum}: ${clash.reason}; ${fix}`, {

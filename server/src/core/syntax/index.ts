@@ -1,12 +1,12 @@
 // parseOkr: text → OkrFile. Lexes the whole document once, then parses it line by line.
-import type { IToken } from 'chevrotain';
+import type { IToken, TokenType } from 'chevrotain';
 import type { Comment, OkrFile, SyntaxProblem } from './ast';
 import { FileBuilder } from './build';
 import { LineParser, tokenTypesOfNewline } from './parser';
-import { tokenMatcher } from 'chevrotain';
+import { createTokenInstance, tokenMatcher } from 'chevrotain';
 import type { Statement } from './statements';
 import type { Word } from './ast';
-import { Colon, Comment as CommentToken, Kw, Name, okrLexer } from './tokens';
+import { Colon, Comment as CommentToken, Identifier, Kw, Name, NumberLiteral, okrLexer } from './tokens';
 import { describeCharacter, notText } from '../encoding';
 import { positionAt } from '../text';
 
@@ -77,8 +77,18 @@ function parseLine(
     if (tokens.length === 1) return;
   }
   lineParser.input = tokens;
-  const statement = lineParser.statement();
+  let statement = lineParser.statement();
   const error = lineParser.errors[0];
+  // `aligns with a1` (a wrong word where `to` goes, then the ids): recovery would insert `to`
+  // before `with` and read `with` as the first id, so the line would also get an unknown
+  // reference at the same place. The line's one problem is the syntax error; its ids are the
+  // ones after the wrong word, read as if `to` had been written, so the alignment still counts.
+  if (error && wrongWordForTo(tokens)) {
+    const wrong = tokens[1]!;
+    const to = createTokenInstance(Kw.to, 'to', wrong.startOffset, wrong.startOffset + 1, NaN, NaN, NaN, NaN);
+    lineParser.input = [tokens[0]!, to, ...tokens.slice(2)];
+    statement = lineParser.statement();
+  }
   // One diagnostic per broken line: an unreadable character already speaks for it.
   if (error && !unreadable) {
     // One diagnostic per broken line: the first error names what was expected.
@@ -88,12 +98,55 @@ function parseLine(
     const end = token.tokenType.name === 'EOF' || Number.isNaN(token.startOffset) ? Math.max(start + 1, lineEnd) : start + Math.max(1, offending.image.length);
     const atEnd = token.tokenType.name === 'EOF' || Number.isNaN(token.startOffset);
     problems.push({
-      message: error.message,
+      message: unitWordsMessage(tokens, token) ?? error.message,
       span: atEnd ? { start: Math.max(tokens[0]!.startOffset, lineEnd - 1), end: lineEnd } : { start, end },
     });
   }
   const usable = error ? salvageBlockStatement(tokens, statement, lineParser.fullText) : statement;
   if (usable) builder.add(usable, lineEnd, error !== undefined || unreadable);
+}
+
+const QUANTITY_STATEMENTS: ReadonlySet<TokenType> = new Set([Kw.from, Kw.target, Kw.keep, Kw.current, Kw.checkin]);
+/** Words people put between a unit and what it is per: `croissants a week`. */
+const RATE_WORDS = new Set(['a', 'an', 'each', 'every', 'per']);
+
+/**
+ * `target 10 new signups`, `target 500 croissants a week`: more words after a unit. Says what a
+ * unit may be and how to write this one (hyphens join words; `X per Y` is a rate), rather than
+ * "Unexpected 'signups'". Undefined when the line is broken some other way.
+ */
+function unitWordsMessage(tokens: readonly IToken[], offending: IToken): string | undefined {
+  if (!QUANTITY_STATEMENTS.has(tokens[0]!.tokenType)) return undefined;
+  const at = tokens.indexOf(offending);
+  const unit = tokens[at - 1];
+  if (at < 2 || !unit || unit.tokenType !== Identifier || tokens[at - 2]!.tokenType !== NumberLiteral) return undefined;
+  const words = [unit];
+  for (const token of tokens.slice(at)) {
+    if (token.tokenType !== Identifier && !tokenMatcher(token, Name)) break;
+    words.push(token);
+  }
+  if (words.length < 2) return undefined;
+  const texts = words.map((w) => w.image);
+  const written = texts.join(' ');
+  if (texts[texts.length - 1] === 'per') return `\`${written}\` needs what it is per: write a rate such as \`${texts.slice(0, -1).join('-')} per week\``;
+  const suggestion = texts.length === 3 && RATE_WORDS.has(texts[1]!.toLowerCase()) ? `${texts[0]} per ${texts[2]}` : texts.join('-');
+  return `\`${written}\` is not a unit: a unit is one word (\`signups\`), a currency (\`$M\`), \`%\`, or a rate (\`croissants per week\`). Write \`${suggestion}\``;
+}
+
+/** Words written in place of `to` (`aligns with`), even with no id after them. */
+const NOT_TO = new Set(['with', 'towards', 'toward', 'into', 'onto', 'under', 'for', 'on', 'at', 'in', 'by', 'from', 'up']);
+
+/**
+ * `aligns with a1`, `contributes towards a1.k`, `aligns with`: a word in place of `to`, followed
+ * by an id or known as such a word. `aligns a1, b` and `contributes a1.k` only lack the `to`: the
+ * parser's recovery reads them.
+ */
+function wrongWordForTo(tokens: readonly IToken[]): boolean {
+  const [keyword, second, third] = tokens;
+  if (!keyword || !second) return false;
+  if (keyword.tokenType !== Kw.aligns && keyword.tokenType !== Kw.contributes) return false;
+  if (second.tokenType === Kw.to || !tokenMatcher(second, Name)) return false;
+  return third ? tokenMatcher(third, Name) : NOT_TO.has(second.image.toLowerCase());
 }
 
 /**

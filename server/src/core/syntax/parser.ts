@@ -2,7 +2,7 @@
 // document; the parser then runs once per line, so a broken line yields one diagnostic and can
 // never disturb the lines after it. Visitors of the result must be defensive: with recovery, a
 // statement may lack any of its parts.
-import { EmbeddedActionsParser, type IToken, type TokenType, type IParserErrorMessageProvider, tokenLabel } from 'chevrotain';
+import { EmbeddedActionsParser, type IToken, type TokenType, type IParserErrorMessageProvider, tokenLabel, tokenMatcher } from 'chevrotain';
 import type { NumberLiteral, Quantity, Reference, Span, Word } from './ast';
 import type { Statement } from './statements';
 import * as T from './tokens';
@@ -31,7 +31,16 @@ function isReal(token: IToken | undefined): token is IToken {
 }
 
 const messages: IParserErrorMessageProvider = {
-  buildMismatchTokenMessage({ expected, actual }) {
+  buildMismatchTokenMessage({ expected, actual, previous }) {
+    // `aligns with a1`, `contributes a1.k`: the second word of a two-word keyword is missing or
+    // wrong. Name the whole keyword, and show the line as it should be written.
+    if (expected === T.Kw.to && (previous.tokenType === T.Kw.aligns || previous.tokenType === T.Kw.contributes)) {
+      const keyword = previous.image;
+      const example = keyword === 'aligns' ? '`aligns to ID`, or `aligns to ID, ID` for more than one' : '`contributes to OBJECTIVE.KR`';
+      if (!actual || actual.tokenType.name === 'EOF') return `Expected \`${keyword} to\` but found \`${keyword}\` alone: write ${example}`;
+      if (tokenMatcher(actual, T.Name)) return `Expected \`${keyword} to\` but found \`${keyword} ${actual.image}\`: write ${example}`;
+      return `Expected \`${keyword} to\` but found ${describe(actual)}: write ${example}`;
+    }
     return `Expected ${tokenLabel(expected)} but found ${describe(actual)}`;
   },
   buildNotAllInputParsedMessage({ firstRedundant }) {
@@ -224,25 +233,50 @@ export class LineParser extends EmbeddedActionsParser {
     }));
   });
 
-  /** `200`, `200 $M`, `35%`, `$80M`, `40 engineers`. */
+  /**
+   * `200`, `200 $M`, `35%`, `$80M`, `40 engineers`, and rates: `500 croissants per week`,
+   * `$12 per user`, `2% per month`. A rate's unit is written with one space
+   * (`croissants per week`) whatever the spacing, so that it compares and prints as one unit.
+   */
   private quantity = this.RULE('quantity', (): Quantity | undefined => {
     const prefix = this.OPTION(() => this.CONSUME(T.Currency));
     const num = this.CONSUME(T.NumberLiteral);
-    const unit = this.OPTION1(() =>
-      this.OR([
-        { ALT: () => this.CONSUME(T.Percent) },
-        { ALT: () => this.CONSUME1(T.Currency) },
-        { ALT: () => this.CONSUME(T.Identifier) },
-      ]),
-    );
+    const unit = this.OPTION1({
+      // `5 per week`: `per` starts the rate, it is not the unit word.
+      GATE: () => !this.startsRate(),
+      DEF: () =>
+        this.OR([
+          { ALT: () => this.CONSUME(T.Percent) },
+          { ALT: () => this.CONSUME1(T.Currency) },
+          { ALT: () => this.CONSUME(T.Identifier) },
+        ]),
+    });
+    const rate = this.OPTION2({
+      GATE: () => this.startsRate(),
+      DEF: () => {
+        const per = this.CONSUME2(T.Identifier);
+        const what = this.CONSUME3(T.Identifier);
+        return { per, what };
+      },
+    });
     return this.ACTION(() => {
       if (!isReal(num)) return undefined;
       const number: NumberLiteral = { raw: num.image, value: readNumber(num.image), span: span(num) };
       const p = isReal(prefix) ? word(prefix) : undefined;
-      const u = isReal(unit) ? word(unit) : undefined;
+      let u = isReal(unit) ? word(unit) : undefined;
+      if (rate && isReal(rate.per) && isReal(rate.what)) {
+        const ratePart = `per ${rate.what.image}`;
+        u = { text: u ? `${u.text} ${ratePart}` : ratePart, span: join(u?.span ?? span(rate.per), span(rate.what)) };
+      }
       return { number, prefix: p, unit: u, span: join(p?.span ?? number.span, u?.span ?? number.span) };
     });
   });
+
+  /** `per WORD` next: a rate (`per` followed by anything else is a unit word or an error). */
+  private startsRate(): boolean {
+    const next = this.LA(1);
+    return next.tokenType === T.Identifier && next.image === 'per' && this.LA(2).tokenType === T.Identifier;
+  }
 
   private fromStatement = this.RULE('fromStatement', (): Statement => {
     const kw = this.CONSUME(T.Kw.from);

@@ -1,0 +1,7 @@
+// Counts in messages and summaries: "1 error", "2 errors". Every count a person reads goes
+// through here, so none says "1 errors".
+
+/** `1 error`, `2 errors`; `many` for words whose plural is not `word + s`. */
+export function plural(count: number, word: string, many = `${word}s`): string {
+  return `${count} ${count === 1 ? word : many}`;
+}
