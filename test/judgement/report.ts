@@ -1,10 +1,11 @@
-// `node dist/test/judgement/report.js [--all]`: the agreement table on the real-OKR corpus, and with
-// --all every disagreement and false alarm (for working on the rules).
+// `node dist/test/judgement/report.js [--all] [FOLDER]`: the agreement table on the real-OKR corpus
+// (or on another folder labelled the same way), and with --all every disagreement and false
+// alarm (for working on the rules). `npm run judgement` builds and runs it.
 import { corpusFolder, disagreements, scoreCorpus, scoreTable } from './corpus';
 
-const folder = corpusFolder();
+const folder = process.argv.slice(2).find((a) => !a.startsWith('--')) ?? corpusFolder();
 if (!folder) {
-  console.error('no labelled corpus at ../shared/real-okrs');
+  console.error('no labelled corpus at ../shared/real-okrs (or give a folder)');
   process.exit(2);
 }
 const score = scoreCorpus(folder);

@@ -28,7 +28,7 @@ import type { AlignmentGraph, ObjectiveNode } from './graph';
 import { keyResultKind } from './keyResultKind';
 import { inferMetric } from './metrics';
 import type { ProgressModel } from './progress';
-import { FUNCTION_WORDS, GENERIC_VERBS, GENERIC_WORDS, StemSet, VERBS, stem, withoutAsides, wordsOf } from './wording';
+import { FUNCTION_WORDS, GENERIC_SUFFIX, GENERIC_VERBS, GENERIC_WORDS, StemSet, VERBS, stem, withoutAsides, wordsOf } from './wording';
 
 export type CatchAllWording = 'area' | 'generic' | 'aspiration' | 'more-of-the-same' | 'configured';
 
@@ -42,9 +42,11 @@ export type CatchAllReason =
 export function catchAllReason(node: ObjectiveNode, graph: AlignmentGraph, progress: ProgressModel, config: AnalysisConfig): CatchAllReason | undefined {
   const wording = catchAllWording(node.objective.title.text, config.catchAll.phrases);
   if (wording) return { kind: 'wording', ...wording };
-  if (inferMetric(node.objective.title.text) || hasMeasurableKeyResult(node.objective, progress)) return undefined;
+  // Cheapest first: most objectives have few aligned to them.
+  if (node.alignedFrom.length < config.catchAll.minAligned) return undefined;
   const { aligned, owners, objectives } = alignedOwners(node, graph);
   if (aligned < config.catchAll.minAligned || owners < config.catchAll.minOwners) return undefined;
+  if (inferMetric(node.objective.title.text) || hasMeasurableKeyResult(node.objective, progress)) return undefined;
   if (!unrelated(node.objective, objectives)) return undefined;
   return { kind: 'structure', aligned, owners };
 }
@@ -111,11 +113,15 @@ const LEFTOVERS: readonly RegExp[] = [
   /\b(?:do|doing)\s+what\s+we\s+(?:always\s+)?(?:do|did)\b/i,
   /\bas\s+usual[.!]*$/i,
   /\b(?:finish|complete|wrap\s+up|close\s+out)\s+what\s+we\s+(?:started|began|have\s+started)\b/i,
-  /\bexecute\s+(?:on\s+)?(?:the|our)\s+(?:\p{L}+\s+)?(?:roadmap|plan|backlog)\b/iu,
+  /\b(?:execute|deliver|ship|complete|hit)\s+(?:on\s+)?(?:the|our)\s+(?:\p{L}+\s+)?(?:roadmap|plan|backlog)\b/iu,
   /\b(?:next|more|other|remaining)\s+(?:\d+\s+)?(?:\p{L}+\s+)?(?:things|stuff|items)\b/iu,
   /\bstuff\b/i,
   /\bmisc(?:ellaneous)?\b/i,
 ];
+/** A quick test that one of ASPIRATIONS may match. */
+const MAYBE_ASPIRATION = /great|best|better|lead|class|notch|vision|mission|potential|purpose|values|good|awesome|amazing|excellent|premier|extraordinary|exceptional|outstanding|possible|ever|can\s+be|strong|perform/i;
+/** A quick test that one of LEFTOVERS may match: most titles skip them all. */
+const MAYBE_LEFTOVERS = /usual|lights|BAU|what\s+we|roadmap|plan|backlog|things|stuff|items|misc/i;
 /** "Continue …", "Keep …": more of the same. */
 const MORE_OF_THE_SAME = /^(?:continue|continuing|keep|keeping|carry\s+on|go\s+on|maintain|sustain|stay\s+on\s+top\s+of)\b/i;
 /** What "keep" may hold that is a level: "Keep infra costs flat". */
@@ -126,6 +132,8 @@ const ASPIRATIONS: readonly RegExp[] = [
   /\b(?:achieve|realize|realise|fulfil|fulfill|deliver\s+on|live)\s+(?:our|the)\s+(?:[\p{L}-]+\s+){0,3}?(?:vision|mission|potential|purpose)\b/iu,
   /\baround\s+our\s+(?:mission|vision|values)\b/i,
   /\bgreat\s+place\s+to\s+work\b/i,
+  /\b(?:world[\s-]class|top[\s-]notch|best[\s-]in[\s-]class|first[\s-]class|extraordinary|exceptional|outstanding)\b/i,
+  /\bas\s+\p{L}+\s+as\s+(?:(?:it|we|they|you)\s+can\s+be|possible|ever)\b/iu,
   /^make\s+(?:[\p{L}'’-]+\s+){1,5}?(?:good|great|better|awesome|amazing|even\s+better)[.!]*$/iu,
 ];
 /** Heads of a noun phrase that name a deliverable or an event: "Alpha release of Squad SDK", "Squad game jam". */
@@ -160,14 +168,14 @@ function readWording(title: string): { phrase: string; wording: CatchAllWording 
   const text = withoutAsides(title).replace(/^\s*we\s+(?:will\s+|shall\s+|want\s+to\s+|need\s+to\s+)?/i, '').trim().replace(/[\s.!]+$/, '');
   if (!text) return undefined;
   const phrase = text.length > 60 ? `${text.slice(0, 57).trimEnd()}…` : text;
-  for (const pattern of LEFTOVERS) if (pattern.test(text)) return { phrase, wording: 'more-of-the-same' };
+  if (MAYBE_LEFTOVERS.test(text)) for (const pattern of LEFTOVERS) if (pattern.test(text)) return { phrase, wording: 'more-of-the-same' };
   // A number is an amount, a scope or a name: specific enough ("Continue the rollout to 12 EU markets").
-  if (/\d|%/.test(text)) return undefined;
-  // A long title that explains itself ("… realize our vision …: new users can …") is not a mere aspiration.
-  if (wordsOf(text).length <= 20) for (const pattern of ASPIRATIONS) if (pattern.test(text)) return { phrase, wording: 'aspiration' };
-  if (MORE_OF_THE_SAME.test(text) && !HELD_LEVEL.test(text)) return { phrase, wording: 'more-of-the-same' };
-  if (/["“”‘’`]/.test(text.replace(/(\p{L})['’](\p{L})/gu, '$1$2'))) return undefined; // a quoted term is a name
+  if (/\d|%|[$€£¥]/.test(text)) return undefined;
   const words = wordsOf(text);
+  // A long title that explains itself ("… realize our vision …: new users can …") is not a mere aspiration.
+  if (words.length <= 20 && MAYBE_ASPIRATION.test(text)) for (const pattern of ASPIRATIONS) if (pattern.test(text)) return { phrase, wording: 'aspiration' };
+  if (MORE_OF_THE_SAME.test(text) && !HELD_LEVEL.test(text)) return { phrase, wording: 'more-of-the-same' };
+  if (/["“”‘’`]/.test(text) && /["“”‘’`]/.test(text.replace(/(\p{L})['’](\p{L})/gu, '$1$2'))) return undefined; // a quoted term is a name
   const content = words.filter((w) => !FUNCTION_WORDS.has(w.lower));
   if (!content.length) return undefined;
   // "Grow, enhance, and support collaboration across …": piled generic verbs say nothing.
@@ -192,7 +200,7 @@ function readWording(title: string): { phrase: string; wording: CatchAllWording 
 
 /** A generic word, also when hyphenated or slashed ("well-defined", "resilience/redundancy", "team-wide"). */
 function isGeneric(word: string): boolean {
-  if (GENERIC_WORDS.has(word)) return true;
+  if (GENERIC_WORDS.has(word) || (GENERIC_SUFFIX.test(word) && word.length > 6)) return true;
   const parts = word.split(/[-/+&]/).filter(Boolean);
   return parts.length > 1 && parts.every((p) => GENERIC_WORDS.has(p) || FUNCTION_WORDS.has(p) || /^(?:wide|based|driven|first|led|level)$/.test(p));
 }

@@ -12,7 +12,7 @@
 // Shared by kr-is-task and kr-not-measurable (exactly one of them fires on a key result that is
 // not measurable) and by catch-all (which says what the key results already measure).
 import type { KeyResult } from '../syntax/ast';
-import { countsOne, measureIn, type Measure } from './measurable';
+import { countsOne, isCountOfOne, measureIn, type Measure } from './measurable';
 import { hasExplicitMetric, metricOf } from './metrics';
 import { FUNCTION_WORDS, StemSet, VAGUE_QUALITIES, VERBS, withoutAsides, wordsOf } from './wording';
 
@@ -23,9 +23,18 @@ export type KeyResultKind =
 
 /** The kind of a key result: its explicit metric first, then its title. */
 export function keyResultKind(kr: KeyResult): KeyResultKind {
-  if (hasExplicitMetric(kr) || (metricOf(kr) && !countsOne(kr.title.text))) return { kind: 'measurable' };
-  return titleKind(kr.title.text);
+  // A key result node never changes (an edit makes a new tree), so its kind is read once.
+  let kind = byKeyResult.get(kr);
+  if (!kind) {
+    const metric = hasExplicitMetric(kr) ? undefined : metricOf(kr);
+    kind = hasExplicitMetric(kr) || (metric && !isCountOfOne(metric)) ? MEASURED : titleKind(kr.title.text);
+    byKeyResult.set(kr, kind);
+  }
+  return kind;
 }
+
+const MEASURED: KeyResultKind = { kind: 'measurable' };
+const byKeyResult = new WeakMap<KeyResult, KeyResultKind>();
 
 const cache = new Map<string, KeyResultKind>();
 const CACHE_LIMIT = 20_000;
@@ -43,7 +52,11 @@ export function titleKind(title: string): KeyResultKind {
 
 /** Verbs that say which way a number should move, not how far. */
 const DIRECTION = new StemSet(`improve increase grow raise boost reduce decrease lower cut minimize minimise maximize
-  maximise optimize optimise enhance expand scale accelerate strengthen deepen broaden lift speed`);
+  maximise optimize optimise enhance expand scale accelerate strengthen deepen broaden lift speed stabilize stabilise`);
+/** A direction stated as done, with no level: "Test quality is improved", "coverage increased". */
+const DIRECTION_DONE = /\b(?:improved|increased|reduced|decreased|optimi[sz]ed|enhanced|grown|boosted|stabili[sz]ed|strengthened|accelerated|minimi[sz]ed|maximi[sz]ed)\b/i;
+/** "… over time", "continuously": an activity that never ends. */
+const NEVER_ENDS = /\b(?:over\s+time|continuously|continually|on\s+an\s+ongoing\s+basis|ongoing)\b/i;
 /** Verbs of an activity that goes on rather than ends: nothing is done at the end of the period. */
 const ONGOING = new StemSet(`monitor maintain keep sustain continue nail understand align focus foster encourage
   promote champion advocate embrace prioritize prioritise`);
@@ -114,6 +127,11 @@ function readTitle(title: string): KeyResultKind {
   if (TASK_VERBS.has(lower) && !/ing$|ed$/.test(lower)) return task(title, verb);
   // Not led by an activity verb: a deliverable named or stated as done, unless what it names is a
   // metric or a quality nobody can score.
+  const ongoing = NEVER_ENDS.exec(rest);
+  if (ongoing) return { kind: 'not-measurable', shape: 'ongoing', word: ongoing[0] };
+  const done = DIRECTION_DONE.exec(rest);
+  if (done) return { kind: 'not-measurable', shape: 'direction', word: done[0] };
+  if (/\bmore\s*[.!]*\s*$/i.test(rest)) return { kind: 'not-measurable', shape: 'direction', word: 'more' };
   const vague = VAGUE_QUALITIES.exec(rest) ?? (/\b(?:things|stuff)\b/i.exec(rest));
   if (vague) return { kind: 'not-measurable', shape: 'vague', word: vague[0] };
   const head = headNoun(rest);

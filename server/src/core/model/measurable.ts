@@ -29,7 +29,41 @@ export function measureIn(title: string): Measure | undefined {
   const metric = inferMetric(title);
   if (metric?.span && !isCountOfOne(metric)) return { kind: metric.kind === 'threshold' ? 'threshold' : 'amount', start: metric.span.start, end: metric.span.end };
   const text = withoutAsides(title);
-  return multiple(text) ?? wordThreshold(text) ?? range(text) ?? top(text) ?? quantifier(text, title);
+  return multiple(text) ?? gluedUnit(text) ?? sum(title) ?? hiddenFigure(text) ?? wordThreshold(text) ?? wordCount(text) ?? range(text) ?? top(text) ?? quantifier(text, title);
+}
+
+/** A number with its unit written against it: "1TB", "1.5MB", "10ms", "4mm" (millions), "2h". */
+const GLUED_UNIT = /(?<![\p{L}\p{N}.#])\d+(?:[.,]\d+)?\s?(?:ms|s|secs?|mins?|h|hrs?|d|[kmgtp]b|mm|bn|px|fps|rps|qps|rpm|kg|km|mi)(?![\p{L}\p{N}])/iu;
+
+function gluedUnit(text: string): Measure | undefined {
+  const m = GLUED_UNIT.exec(text);
+  return m ? { kind: 'amount', start: m.index, end: m.index + m[0].length } : undefined;
+}
+
+/** "1 intern + 1 senior", "+1 code intel, +2 web": counts added up. */
+const SUM = /\d+\s*(?:[\p{L}-]+\s*)?\+\s*\d+|(?:^|[\s(,])\+\d+\s+\p{L}[^,]*,\s*\+\d+|\(\s*\d+\s+\p{L}[\p{L}-]*\s*,\s*\d+\s+\p{L}/u;
+
+function sum(title: string): Measure | undefined {
+  const m = SUM.exec(title);
+  return m ? { kind: 'amount', start: m.index, end: m.index + m[0].length } : undefined;
+}
+
+/** "$N IARR", "at least $M in expansion": a figure kept out of a published text is still a level. */
+const HIDDEN_FIGURE = /[$€£¥]\s?\p{Lu}(?![\p{L}\p{N}])/u;
+
+function hiddenFigure(text: string): Measure | undefined {
+  const m = HIDDEN_FIGURE.exec(text);
+  return m ? { kind: 'amount', start: m.index, end: m.index + m[0].length } : undefined;
+}
+
+const COUNT_WORDS = String.raw`(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a\s+hundred|a\s+dozen|dozens\s+of|hundreds\s+of\s+(?!thousands))`;
+/** "Hire two additional full-time teammates": a number word before what it counts, a few words on. */
+const WORD_COUNT = new RegExp(String.raw`\b${COUNT_WORDS}\s+(?:[\p{L}-]+\s+){0,5}?\p{L}[\p{L}-]*[^s\W]s\b`, 'iu');
+
+function wordCount(text: string): Measure | undefined {
+  const m = WORD_COUNT.exec(text);
+  if (!m || /^(?:dozens|hundreds)/i.test(m[0])) return undefined; // "dozens of", "hundreds of": no level
+  return { kind: 'amount', start: m.index, end: m.index + m[0].length };
 }
 
 /**
@@ -37,8 +71,11 @@ export function measureIn(title: string): Measure | undefined {
  * deliverable, done or not, not a level to score.
  */
 export function isCountOfOne(metric: Metric | undefined): boolean {
-  return Boolean(metric && metric.kind === 'range' && metric.baseline === 0 && metric.target === 1 && (!metric.unit || metric.unit.kind === 'count'));
+  return Boolean(metric && metric.kind === 'range' && metric.baseline === 0 && metric.target === 1 && (!metric.unit || (metric.unit.kind === 'count' && !TIME_UNIT.test(metric.unit.label))));
 }
+
+/** "1 hour", "1 business day": a time bound, not one item. */
+const TIME_UNIT = /^(?:seconds?|minutes?|hours?|days?|weeks?|months?|quarters?|years?|business|working|calendar|sprints?)$/i;
 
 /** Whether the title's own metric is a count of one. */
 export function countsOne(title: string): boolean {
@@ -60,7 +97,11 @@ const WORD_THRESHOLD = new RegExp(String.raw`\b${LEAD}\s+${NUMBER_WORD}\s+${UNIT
 /** "within an hour", "more than one business day", "at least three regions". */
 function wordThreshold(text: string): Measure | undefined {
   const m = WORD_THRESHOLD.exec(text);
-  return m ? { kind: 'threshold', start: m.index, end: m.index + m[0].length } : undefined;
+  if (!m) return undefined;
+  // "at least one press article" is one item, done or not; "within an hour" is a bound.
+  const one = /\s(?:a|an|one)\s+(?:business\s+|working\s+|calendar\s+)?([\p{L}-]+)$/iu.exec(m[0]);
+  if (one && !TIME_UNIT.test(one[1]!)) return undefined;
+  return { kind: 'threshold', start: m.index, end: m.index + m[0].length };
 }
 
 /** "2-3 days", "20-70k customers": a range of amounts with what they count. */
@@ -86,7 +127,7 @@ function top(text: string): Measure | undefined {
 /** Heads of a quantified phrase that are not countable items: "all aspects of", "all types of". */
 const NOT_COUNTABLE = new StemSet(`aspects types kinds sorts parts elements pieces things stuff logistics infrastructure
   work details bits matters areas ways respects efforts means`);
-const ALL = /\b(?:all|every|each|everyone|everybody|100\s?%\s+of)\b/giu;
+const ALL = /\b(?:all|every|each|everyone|everybody|always|100\s?%\s+of)\b/giu;
 const NONE = /\b(?:no|zero|never|nobody|none\s+of)\b(?!\s+(?:more|less|longer|later|sooner|matter|one\s+else)\b)|\bno\s+one\b|\b(?:do\s+not|don['’]t|does\s+not|doesn['’]t|never|without)\b[^.;]*?\bany\b/giu;
 const PERIODIC = /^(?:day|week|month|quarter|sprint|release|iteration|deploy(?:ment)?|cycle|year)s?\b/i;
 
@@ -104,6 +145,10 @@ function quantifier(text: string, title: string): Measure | undefined {
       const after = text.slice(m.index! + m[0].length);
       // "all-hands", "at all", "each have", "all in all".
       if (/^[-\p{L}]/u.test(after) || /\bat\s+$/i.test(text.slice(0, m.index))) continue;
+      // "A node always finds its peers": every time, a threshold.
+      if (word === 'always') return { kind: 'all', start: m.index!, end: m.index! + m[0].length };
+      // "available to all users": one switch, not a count.
+      if (/\b(?:available|enabled|accessible|open|rolled\s+out|visible|shown|offered)\s+(?:to|for)\s+$/i.test(text.slice(0, m.index))) continue;
       if (/^(?:everyone|everybody|nobody|no one|100)/.test(word) || /any$/.test(word)) {
         if (word.endsWith('any') && !countedAfter(after)) continue;
         return { kind: pattern === ALL ? 'all' : 'none', start: m.index!, end: m.index! + m[0].length };

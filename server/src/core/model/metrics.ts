@@ -136,7 +136,7 @@ const KEYWORDS = new Set(['period', 'level', 'owner', 'strategy', 'objective', '
 const UNIT_WORD = /^[\p{L}_][\p{L}\p{N}_-]*$/u;
 
 const AMOUNT = new RegExp(
-  String.raw`(?<![\p{L}\p{N}_.,/:])` // not glued to a word or another number
+  String.raw`(?<![\p{L}\p{N}_.,/:#])` // not glued to a word or another number, nor a number sign (#1204)
   + String.raw`(?:([$€£¥])\s?)?` // 1: a currency before the number
   + String.raw`(\d+(?:[.,]\d+)*)` // 2: the number
   + String.raw`(?:([kKMB])(?![\p{L}\p{N}_])|\s(thousand|million|billion)\b)?` // 3, 4: a scale
@@ -160,8 +160,10 @@ export function amountsIn(title: string): TitleAmount[] {
     if (!Number.isFinite(value)) continue;
     const scale = scaleLetter ?? (scaleWord ? SCALE_WORDS[scaleWord.toLowerCase()] : undefined);
     const previousWord = lastWord(before);
-    // A number after a name is part of it: "Kubernetes 1.25", "ISO 27001", "SOC 2", "PostHog 3000".
+    // A number after a name is part of it: "Kubernetes 1.25", "ISO 27001", "SOC 2", "PostHog 3000";
+    // so is a version right after a word and before no unit: "multistream 2.0 is implemented".
     if (!currencyBefore && !currencyAfter && !percentSign && namesBefore(before)) continue;
+    if (!currencyBefore && !currencyAfter && !percentSign && !scaleLetter && /^\d+\.\d+$/.test(digits!) && versionBefore(before) && !/^\s*[\p{L}]/u.test(after.replace(/^\s+(?:is|are|was|were|has|have|will|be)\b.*/i, ''))) continue;
     let sign: Unit | undefined;
     if (currencyBefore) sign = parseUnit(currencyBefore + (scale ? scale.replace('k', 'K') : ''));
     else if (currencyAfter) {
@@ -246,6 +248,12 @@ function namesBefore(before: string): boolean {
   if (/^\p{Lu}{2,}$/u.test(word)) return true;
   const first = before.slice(0, m.index + m[1]!.length).trim() === '' || /[.:;!?]\s*$/.test(before.slice(0, m.index + m[1]!.length));
   return !first && /^\p{Lu}/u.test(word);
+}
+
+/** A word a version number can follow: not a small word of the sentence ("to 2.5", "by 1.5"). */
+function versionBefore(before: string): boolean {
+  const m = /([\p{L}][\p{L}\p{N}-]*) $/u.exec(before);
+  return Boolean(m && !TITLE_CASE_SMALL.has(m[1]!.toLowerCase()) && !STOP_WORDS.has(m[1]!.toLowerCase()) && !KEYWORDS.has(m[1]!.toLowerCase()));
 }
 
 function lastWord(text: string): string | undefined {

@@ -21,6 +21,8 @@ export interface TitleWord {
  * such as "Stretch:". Quoted text is kept: it is usually a name.
  */
 export function withoutAsides(title: string): string {
+  // Most titles have nothing to blank: answer them without building new strings.
+  if (!/[([]/.test(title) && /^[\p{L}\p{N}"'“‘`$€£¥#<>≤≥]/u.test(title) && !/^\s*(?:stretch|bonus|optional|proposed)/i.test(title)) return title;
   let text = title.replace(/\(([^()]*)\)/g, (m) => ' '.repeat(m.length)).replace(/\[([^[\]]*)\]/g, (m) => ' '.repeat(m.length));
   // Nested parentheses: a second pass takes the outer ones.
   text = text.replace(/\(([^()]*)\)/g, (m) => ' '.repeat(m.length));
@@ -121,9 +123,14 @@ export const GENERIC_WORDS = new StemSet(`
   functionality features feature frontend backend data analytics insight insights repository repositories
   codebase code documentation docs outlook area areas progress goal goals objective objectives result results
   value values mission vision purpose impact excellence success level levels time thing things stuff everything
-  deployment track base core ecosystem environment org-wide company-wide across side way ways part parts
+  deployment track base core ecosystem environment simplify simple stabilize stabilise automate resolve issue issues
+  problem problems friendly enterprise admin administration onboarding installation setup site website app apps
+  status go go-to-market gtm arr mrr limit limits major consuming time-consuming org-wide company-wide across side way ways part parts
   it hr qa ux ui seo bi cdp crm erp kpi kpis okr okrs
 `);
+
+/** Quality attributes are generic whatever their stem: "Debuggability", "maintainability", "responsiveness". */
+export const GENERIC_SUFFIX = /(?:ability|ibility|ity|ness)$/;
 
 /** Verbs whose object is usually a standing area: "improve", "grow", "support" … (a subset of GENERIC_WORDS). */
 export const GENERIC_VERBS = new StemSet(`
@@ -166,7 +173,7 @@ export const VERBS = new StemSet(`
  * Vague qualities: words that spoil a level, because nobody can score them ("rock solid",
  * "painlessly", "reliable monitoring … on all key services").
  */
-export const VAGUE_QUALITIES = /\b(?:rock[\s-]solid|solid|good|great|excellent|awesome|amazing|better|best|painless(?:ly)?|seamless(?:ly)?|smooth(?:ly)?|firmly|reliabl[ey]|robust(?:ly)?|gracefully|successfully|empowered|evolved?\s+into|vibrant|healthy|top[\s-]notch|world[\s-]class|best[\s-]in[\s-]class|first[\s-]class|delightful|compelling|easily|easier|significantly|dramatically|meaningfully)\b/i;
+export const VAGUE_QUALITIES = /(?<!\bfor\s)\b(?:rock[\s-]solid|solid|good|great|excellent|awesome|amazing|better|the\s+best|sound|fast|easy|intuitive|polished|distinct|painless(?:ly)?|seamless(?:ly)?|smooth(?:ly)?|firmly|reliabl[ey]|robust(?:ly)?|gracefully|successfully|empowered|evolved?\s+into|vibrant|healthy|top[\s-]notch|world[\s-]class|best[\s-]in[\s-]class|first[\s-]class|delightful|compelling|easily|easier|significantly|dramatically|meaningfully)\b/i;
 
 /**
  * Selectors that leave open which items are meant, so an "all" over them is no threshold:

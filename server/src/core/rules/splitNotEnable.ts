@@ -62,12 +62,18 @@ export const splitNotEnable: WorkspaceRule = {
         }
       }
     }
+    const titleMetrics = new Map<string, ReturnType<typeof inferMetric>>();
+    const titleMetric = (title: string) => {
+      if (!titleMetrics.has(title)) titleMetrics.set(title, inferMetric(title));
+      return titleMetrics.get(title);
+    };
     for (const [kr, alignments] of aligned) {
+      if (alignments.length < 2) continue;
       const metric = progress.metric(kr);
       if (!metric || metric.kind !== 'range' || metric.target <= 0) continue;
       const explicit = new Set(graph.contributionsTo(kr).map((c) => c.objective));
       const candidates = alignments.filter((a) => !explicit.has(a.objective)); // Those are reported on their `contributes to`.
-      const shares = sharesOf(candidates, metric.target, metric.unit);
+      const shares = sharesOf(candidates, metric.target, metric.unit, titleMetric);
       if (shares.length < 2) continue;
       const holder = parentObjective(shares[0]!.alignment.target)!;
       const krName = `${holder.id.text}.${kr.id?.text ?? ''}`;
@@ -96,9 +102,9 @@ interface Share {
  * add up to exactly the whole (3 + 4 + 1 of 8). One objective restating its parent's number is a
  * cascade, not a split.
  */
-function sharesOf(alignments: readonly Alignment[], whole: number, unit: Unit | undefined): Share[] {
+function sharesOf(alignments: readonly Alignment[], whole: number, unit: Unit | undefined, titleMetric: (title: string) => ReturnType<typeof inferMetric>): Share[] {
   const read = alignments
-    .map((alignment) => ({ alignment, metric: inferMetric(alignment.objective.title.text) }))
+    .map((alignment) => ({ alignment, metric: titleMetric(alignment.objective.title.text) }))
     .filter((r): r is { alignment: Alignment; metric: NonNullable<typeof r.metric> } => r.metric !== undefined && r.metric.kind === 'range' && r.metric.baseline === 0);
   if (unit) {
     const sameUnit = read
