@@ -414,7 +414,7 @@ function objectiveTitle(level: number, slug: string, pick: <T>(list: readonly T[
     () => `Ship a ${slug} experience customers rave about`,
     () => `Turn ${slug} into a competitive advantage`,
     () => `Launch ${pick(PRODUCTS)} in ${pick(REGIONS)}`,
-    () => `Build a world-class ${slug} team`,
+    () => `Open a ${slug} hub in ${pick(REGIONS)}`,
     () => `Earn the trust of ${pick(SEGMENTS)} buyers on ${slug}`,
   ];
   if (level === 0) templates.push(() => `Generate $${int(50, 400)}M new recurring revenue from ${pick(PRODUCTS)}`);

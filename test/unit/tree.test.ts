@@ -105,7 +105,7 @@ describe('tree: samples/ai-search', () => {
     assert.ok(Math.abs(revenue.expected! - 46 / 90) < 1e-9, String(revenue.expected));
     assert.ok(Math.abs(revenue.progress! - 0.6) < 1e-9, String(revenue.progress)); // arr 40/200 = 0.2, trial-to-paid held = 1
     assert.match(find(model, 'compute-costs').why!, /costs us less/);
-    assert.match(find(model, 'core-product').catchAll!, /business as usual/);
+    assert.match(find(model, 'core-product').catchAll!, /more of the same/);
     assert.equal(find(model, 'revenue').catchAll, undefined);
     assert.equal(find(model, 'ai-academy').progress, undefined);
   });

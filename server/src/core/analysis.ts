@@ -185,7 +185,7 @@ export class Analyzer {
       const slot = slots[i]!;
       const report = (uri: string, span: Span, message: string, options?: ReportOptions) => {
         if (!scope.has(uri)) return;
-        state.byRule.get(uri)?.[slot]!.push(problem(uri, span, rule, severity, message, options));
+        state.byRule.get(uri)?.[slot]!.push(problem(uri, span, rule, this.severityFor(rule, severity, options), message, options));
       };
       guard(rule, () => rule.check({ index: this.index, graph: state.graph, progress, today: state.today, config: this.config, scope, report }));
     });
@@ -253,13 +253,18 @@ export class Analyzer {
 
   private runFileRule(rule: FileRule, severity: Severity, document: OkrDocument, out: Problem[]): void {
     const report = (span: Span, message: string, options?: ReportOptions) =>
-      out.push(problem(document.uri, span, rule, severity, message, options));
+      out.push(problem(document.uri, span, rule, this.severityFor(rule, severity, options), message, options));
     guard(rule, () => rule.check({ document, config: this.config, report }));
   }
 
   /** Today, as the configuration or the clock says. */
   private today(): Day {
     return pinnedToday(this.config) ?? this.clock();
+  }
+
+  /** A problem's severity: the configured one, else the one the rule gives the problem, else the rule's default. */
+  private severityFor(rule: Rule, severity: Severity, options: ReportOptions | undefined): Severity {
+    return options?.severity && this.config.rules[rule.meta.id] === undefined ? options.severity : severity;
   }
 
   private severityOf(rule: Rule): Severity | undefined {

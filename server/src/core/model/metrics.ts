@@ -110,7 +110,13 @@ const MONTHS = new Set(['jan', 'january', 'feb', 'february', 'mar', 'march', 'ap
   'sep', 'sept', 'september', 'oct', 'october', 'nov', 'november', 'dec', 'december']);
 /** Words after which a number is a name, not an amount: "week 6", "version 2", "phase 3". */
 const NAMING_WORDS = new Set(['week', 'day', 'sprint', 'phase', 'step', 'version', 'release', 'stage', 'tier', 'level', 'chapter', 'part', 'page',
-  'no', 'number', 'q', 'h', 'fy', 'top']);
+  'no', 'number', 'q', 'h', 'fy', 'top', 'iteration', 'milestone', 'round', 'generation', 'gen', 'series', 'type', 'season', 'episode', 'batch',
+  'cohort', 'wave', 'grade', 'edition', 'v', 'issue', 'bug', 'ticket', 'pr', 'rfc', 'item', 'goal', 'kr', 'objective', 'okr', 'p', 'sev', 'priority']);
+/** Nouns after which a number is a name: "1.0 version", "2 release". */
+const NAMED_NOUNS = new Set(['version', 'release', 'edition', 'iteration', 'milestone']);
+/** Small words that can be capitalised in a Title Case title without being names. */
+const TITLE_CASE_SMALL = new Set(['to', 'by', 'of', 'for', 'at', 'in', 'on', 'with', 'from', 'and', 'or', 'the', 'a', 'an', 'than', 'least', 'most', 'over', 'under',
+  'above', 'below', 'within', 'reach', 'hit', 'get', 'add', 'hire', 'sign', 'close', 'win', 'launch', 'ship', 'publish', 'run', 'host', 'hold', 'make', 'have']);
 /** Adjectives skipped when looking for the counted noun: "80 new prospects" counts prospects. */
 const SKIPPED_ADJECTIVES = new Set(['new', 'more', 'additional', 'extra', 'active', 'paying', 'qualified', 'unique', 'monthly', 'weekly', 'daily',
   'yearly', 'annual', 'total', 'net', 'happy', 'enterprise', 'online', 'major', 'key', 'big', 'large', 'small', 'good', 'great', 'high', 'top',
@@ -130,7 +136,7 @@ const KEYWORDS = new Set(['period', 'level', 'owner', 'strategy', 'objective', '
 const UNIT_WORD = /^[\p{L}_][\p{L}\p{N}_-]*$/u;
 
 const AMOUNT = new RegExp(
-  String.raw`(?<![\p{L}\p{N}_.,/:])` // not glued to a word or another number
+  String.raw`(?<![\p{L}\p{N}_.,/:#])` // not glued to a word or another number, nor a number sign (#1204)
   + String.raw`(?:([$€£¥])\s?)?` // 1: a currency before the number
   + String.raw`(\d+(?:[.,]\d+)*)` // 2: the number
   + String.raw`(?:([kKMB])(?![\p{L}\p{N}_])|\s(thousand|million|billion)\b)?` // 3, 4: a scale
@@ -154,6 +160,10 @@ export function amountsIn(title: string): TitleAmount[] {
     if (!Number.isFinite(value)) continue;
     const scale = scaleLetter ?? (scaleWord ? SCALE_WORDS[scaleWord.toLowerCase()] : undefined);
     const previousWord = lastWord(before);
+    // A number after a name is part of it: "Kubernetes 1.25", "ISO 27001", "SOC 2", "PostHog 3000";
+    // so is a version right after a word and before no unit: "multistream 2.0 is implemented".
+    if (!currencyBefore && !currencyAfter && !percentSign && namesBefore(before)) continue;
+    if (!currencyBefore && !currencyAfter && !percentSign && !scaleLetter && /^\d+\.\d+$/.test(digits!) && versionBefore(before) && !/^\s*[\p{L}]/u.test(after.replace(/^\s+(?:is|are|was|were|has|have|will|be)\b.*/i, ''))) continue;
     let sign: Unit | undefined;
     if (currencyBefore) sign = parseUnit(currencyBefore + (scale ? scale.replace('k', 'K') : ''));
     else if (currencyAfter) {
@@ -172,6 +182,7 @@ export function amountsIn(title: string): TitleAmount[] {
       }
     }
     const noun = sign?.kind === 'percent' ? undefined : nounAfter(title, end);
+    if (!sign && noun && NAMED_NOUNS.has(noun.unit.label.toLowerCase())) continue; // "stable 1.0 version"
     if (!sign && !scale) {
       if (noun && MONTHS.has(noun.unit.label.toLowerCase())) continue; // 31 March
       // A year: "in 2026", "2026 roadmap"; only a plural noun makes it an amount ("2000 signups").
@@ -222,6 +233,27 @@ function nounAfter(title: string, from: number): { unit: Unit; end: number } | u
   if (!words.length) return undefined;
   const plural = words.find((w) => /[^s]s$/i.test(w.word) && w.word.length > 2) ?? words[0]!;
   return { unit: parseUnit(plural.word), end: plural.end };
+}
+
+/**
+ * Whether the text before a number ends with a name the number belongs to: an acronym ("SOC",
+ * "ISO", "WCAG") or a capitalised word that does not start the title ("Kubernetes", "Node"),
+ * glued to the number by one space. Title Case's small words ("Get To 500 Users") are not names.
+ */
+function namesBefore(before: string): boolean {
+  const m = /(^|[\s(])([\p{L}][\p{L}\p{N}.+-]*) $/u.exec(before);
+  if (!m) return false;
+  const word = m[2]!;
+  if (TITLE_CASE_SMALL.has(word.toLowerCase()) || MONTHS.has(word.toLowerCase())) return false;
+  if (/^\p{Lu}{2,}$/u.test(word)) return true;
+  const first = before.slice(0, m.index + m[1]!.length).trim() === '' || /[.:;!?]\s*$/.test(before.slice(0, m.index + m[1]!.length));
+  return !first && /^\p{Lu}/u.test(word);
+}
+
+/** A word a version number can follow: not a small word of the sentence ("to 2.5", "by 1.5"). */
+function versionBefore(before: string): boolean {
+  const m = /([\p{L}][\p{L}\p{N}-]*) $/u.exec(before);
+  return Boolean(m && !TITLE_CASE_SMALL.has(m[1]!.toLowerCase()) && !STOP_WORDS.has(m[1]!.toLowerCase()) && !KEYWORDS.has(m[1]!.toLowerCase()));
 }
 
 function lastWord(text: string): string | undefined {

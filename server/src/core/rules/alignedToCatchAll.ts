@@ -4,6 +4,9 @@
 // (a strategy, a focused objective) is fine; one with an unresolved alignment is left to
 // unknown-reference. Reported on each reference to a catch-all, with the catch-all as related
 // information.
+// Information, not a warning: the cause is the catch-all, which carries the one warning (and
+// lists what aligns to it); repeating it as a warning on every child would turn one wrong
+// objective into a page of them.
 import type { Objective } from '../syntax/ast';
 import { catchAllReason, describeCatchAll, type CatchAllReason } from '../model/catchAll';
 import { parentObjective } from '../model/graph';
@@ -12,7 +15,7 @@ import type { WorkspaceRule } from './types';
 export const alignedToCatchAll: WorkspaceRule = {
   meta: {
     id: 'aligned-to-catch-all',
-    defaultSeverity: 'warning',
+    defaultSeverity: 'info',
     category: 'alignment',
     description: 'An objective whose only alignment is to a catch-all objective.',
   },

@@ -32,6 +32,12 @@ export interface ReportOptions {
   readonly data?: unknown;
   /** Shown faded by editors: unnecessary code. */
   readonly unnecessary?: boolean;
+  /**
+   * This problem's severity when the rule's severity is not configured: a rule whose findings
+   * differ in weight (a catch-all that others hang on, one that nothing hangs on) says so here.
+   * A severity set in okr.config.json applies to every problem of the rule.
+   */
+  readonly severity?: Severity;
 }
 
 export interface Problem {
