@@ -121,7 +121,7 @@ describe('completion in a large workspace', () => {
   const ws = workspace({
     'company.okr': 'period 2026-Q1\nobjective growth: Grow to 1000 customers\n  level company\n',
     'teams.okr': `period 2026-Q1\n${teams}`,
-    'dept.okr': 'period 2026-Q1\nobjective zz-dept: A department objective\n  level department\n  aligns to growth\n',
+    'dept.okr': 'period 2026-Q1\nobjective zz-dept: Sign 400 customers through partners\n  level department\n  aligns to growth\n',
   });
   const client = new LspClient();
   before(async () => {
@@ -147,7 +147,8 @@ describe('completion in a large workspace', () => {
     assert.equal(list.isIncomplete, true, 'there are more than the list carries');
     assert.ok(list.items.length <= 100 && list.items.length >= 50, `${list.items.length} items`);
     const sorted = [...list.items].sort((a, b) => a.sortText!.localeCompare(b.sortText!)).map((i) => i.label);
-    // One level up (department) first, then higher (company), then the same level.
+    // One level up (department) first, then higher (company), then the same level ("A department
+    // objective" would read as a catch-all and come last: core/ranking.ts).
     assert.equal(sorted[0], 'zz-dept');
     assert.equal(sorted[1], 'growth');
   });

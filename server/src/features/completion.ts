@@ -2,14 +2,16 @@
 //  - at the start of a line: the statements valid there (header, objective attributes and `kr`,
 //    key result attributes), and snippets for a new objective and a new key result;
 //  - after `aligns to `: objectives, key results (`objective.kr`) and strategies of every file,
-//    ranked — levels above this objective's first, the same period first — never the objective
-//    itself or anything that aligns to it (that would be a cycle);
+//    ranked by meaning and structure (core/ranking.ts: one level up, same period, same folder,
+//    shared content words; catch-alls last and marked), never the objective itself or anything
+//    that aligns to it (that would be a cycle);
 //  - after `contributes to `: key results, those that roll up (`rollup sum`) first;
 //    both reference lists send the best MAX_REFERENCE_ITEMS matches of what is typed, marked
 //    incomplete when there are more;
 //  - after `level`: the levels; after `owner`: the owners already used; after a number: units.
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type CompletionList, type Range } from 'vscode-languageserver';
-import { descendantsOf, keyResultAt, objectiveAt, type ObjectiveNode, type Objective } from '../core';
+import { keyResultAt, objectiveAt, type ObjectiveNode } from '../core';
+import { describeCandidate, rankParents } from '../core/ranking';
 import { unlessCancelled, type Feature, type ServerContext } from '../context';
 
 const HEADER = ['period', 'level', 'owner', 'strategy', 'objective'];
@@ -173,74 +175,43 @@ function matches(typed: string, text: string): boolean {
 }
 
 function alignTargets(context: ServerContext, file: Parameters<typeof objectiveAt>[0], offset: number, range: Range, typed: string): CompletionList {
-  const { graph } = context.analyzer.analyse();
-  const self = objectiveAt(file, offset);
-  const selfNode = self ? graph.node(self) : undefined;
-  const excluded = self ? descendantsOf(graph, self) : new Set<Objective>();
-  if (self) excluded.add(self);
+  const ranked = rankParents({ ...context.analyzer.analyse(), config: context.analyzer.getConfig(), index: context.index }, objectiveAt(file, offset));
   const best = new BestCandidates(typed);
-  for (const document of context.index.all()) {
-    for (const strategy of document.file.strategies) {
-      const sortText = `${selfNode?.rank === 0 ? '0' : '3'}${strategy.id.text}`;
-      const filterText = `${strategy.id.text} ${strategy.title.text}`;
-      best.offer(sortText, () => filterText, () => ({
-        label: strategy.id.text,
-        kind: CompletionItemKind.Module,
-        detail: strategy.title.text,
-        labelDetails: { description: `strategy · ${fileName(document.uri)}` },
-        filterText,
-        sortText,
-        textEdit: { range, newText: strategy.id.text },
-      }));
-    }
-  }
-  for (const node of graph.nodes.values()) {
-    if (excluded.has(node.objective)) continue;
-    const sort = rankFor(selfNode, node);
-    const id = node.objective.id.text;
-    const sortText = `${sort}${id}`;
+  ranked.forEach((candidate, i) => {
+    const sortText = String(i).padStart(6, '0');
     // Its key results sort right after it (`id.kr`): when it cannot be kept, neither can they.
-    if (!best.wants(sortText)) {
-      best.skipped();
-      continue;
-    }
-    const filterText = () => `${id} ${node.objective.title.text}`;
-    best.offer(sortText, filterText, () => ({
+    if (!best.wants(sortText)) return best.skipped();
+    const { id, node } = candidate;
+    const marks = [candidate.catchAll ? 'catch-all' : undefined, candidate.kind === 'strategy' ? `strategy · ${fileName(candidate.uri)}` : describe(node!)];
+    const description = marks.filter(Boolean).join(' · ');
+    const filterText = `${id} ${candidate.title}`;
+    best.offer(sortText, () => filterText, () => ({
       label: id,
-      kind: CompletionItemKind.Class,
-      detail: node.objective.title.text,
-      labelDetails: { description: describe(node) },
-      filterText: filterText(),
+      kind: candidate.kind === 'strategy' ? CompletionItemKind.Module : CompletionItemKind.Class,
+      detail: candidate.title,
+      labelDetails: { description },
+      documentation: describeCandidate(candidate) || undefined,
+      filterText,
       sortText,
       textEdit: { range, newText: id },
     }));
-    for (const kr of node.objective.keyResults) {
-      if (!kr.id) continue;
-      const krId = `${id}.${kr.id.text}`;
+    for (const kr of node?.objective.keyResults ?? []) {
+      const krName = kr.id?.text;
+      if (!krName) continue;
+      const krId = `${id}.${krName}`;
       const krFilter = `${krId} ${kr.title.text}`;
-      best.offer(`${sort}${krId}`, () => krFilter, () => ({
+      best.offer(`${sortText}.${krName}`, () => krFilter, () => ({
         label: krId,
         kind: CompletionItemKind.Field,
         detail: kr.title.text,
-        labelDetails: { description: `key result · ${describe(node)}` },
+        labelDetails: { description: `key result · ${description}` },
         filterText: krFilter,
-        sortText: `${sort}${krId}`,
+        sortText: `${sortText}.${krName}`,
         textEdit: { range, newText: krId },
       }));
     }
-  }
+  });
   return best.result();
-}
-
-/** Sort key of a candidate parent: one level up first, then higher, same level, lower; same period first. */
-function rankFor(self: ObjectiveNode | undefined, node: ObjectiveNode): string {
-  let level = 2;
-  if (self?.rank !== undefined && node.rank !== undefined) {
-    const gap = self.rank - node.rank;
-    level = gap === 1 ? 0 : gap > 1 ? 1 : gap === 0 ? 2 : 4;
-  }
-  const samePeriod = self?.period && node.period && self.period.start === node.period.start && self.period.end === node.period.end;
-  return `${level}${samePeriod || !self?.period ? 0 : 1}`;
 }
 
 function contributionTargets(context: ServerContext, file: Parameters<typeof objectiveAt>[0], offset: number, range: Range, typed: string): CompletionList {
