@@ -23,6 +23,8 @@ export class ServerContext {
   /** Editor texts not yet parsed, by URI, in the order they arrived. */
   private readonly pendingEdits = new Map<string, { text: string; encoding: ForeignEncoding | undefined }>();
   config: LoadedConfig | undefined;
+  /** Whether the editor applies snippets in workspace edits (placeholders, the cursor after a fix). */
+  snippetEdits = false;
 
   /**
    * @param docsBase where docs/rules/<id>.md are (a URI ending in `/`): diagnostics link there.

@@ -118,6 +118,7 @@ export function startServer(connection: Connection, host: WorkspaceHost, docsBas
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     clientCapabilities = params.capabilities;
+    context.snippetEdits = params.capabilities.workspace?.workspaceEdit?.snippetEditSupport === true && params.capabilities.workspace.workspaceEdit.documentChanges === true;
     folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     const options = params.initializationOptions as { docsBase?: unknown } | undefined;
     if (typeof options?.docsBase === 'string') context.docsBase = options.docsBase;

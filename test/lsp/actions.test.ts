@@ -63,9 +63,9 @@ describe('code actions', () => {
   });
 
   test('kr-not-measurable: add a target line under the key result', async () => {
-    const text = 'objective o: O\n  level department\n  aligns to revenue\n  kr k: Be loved by customers\n  kr j: Other\n    target 3\n';
+    const text = 'objective o: O\n  level department\n  aligns to revenue\n  kr k: Increase customer satisfaction\n  kr j: Other\n    target 3\n';
     const { uri, actions } = await fixes(text, 'kr-not-measurable');
-    assert.equal(apply(text, uri, actions.find((a) => a.title.startsWith('Add a target'))), text.replace('customers\n', 'customers\n    target 100 %\n'));
+    assert.equal(apply(text, uri, actions.find((a) => a.title.startsWith('Add a target'))), text.replace('satisfaction\n', 'satisfaction\n    target 100 %\n'));
   });
 
   test('suppress any rule for this line, with the line\'s indentation', async () => {

@@ -74,8 +74,11 @@ export class LspClient {
     this.connection.listen();
   }
 
-  /** Starts the session on a workspace folder, or on several (a multi-root workspace). */
-  async initialize(folder?: string | string[]): Promise<InitializeResult> {
+  /**
+   * Starts the session on a workspace folder, or on several (a multi-root workspace).
+   * `snippetEdits`: the client applies snippets in workspace edits, as VS Code does.
+   */
+  async initialize(folder?: string | string[], { snippetEdits = false } = {}): Promise<InitializeResult> {
     const folders = (typeof folder === 'string' ? [folder] : (folder ?? [])).map((dir) => URI.file(dir).toString());
     this.initializeResult = await this.connection.sendRequest('initialize', {
       processId: process.pid,
@@ -87,7 +90,7 @@ export class LspClient {
           documentSymbol: { hierarchicalDocumentSymbolSupport: true },
           definition: { linkSupport: true },
         },
-        workspace: { workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true } },
+        workspace: { workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true }, ...(snippetEdits && { workspaceEdit: { documentChanges: true, snippetEditSupport: true } }) },
       },
     });
     await this.connection.sendNotification('initialized', {});

@@ -1,14 +1,16 @@
 // Quick fixes and one refactoring:
 //  - unknown-reference → the did-you-mean candidates, or create the missing objective as a stub;
-//  - kr-not-measurable → add a `target` line;  missing-story → add a `why:` line;
-//  - unaligned / aligned-to-catch-all → align to one of the best candidates;
-//  - level-inversion → change the level to one below the target's;  invalid-value → the suggested level;
+//  - the planning rules (unaligned, level-inversion, aligned-to-catch-all, stale-checkin,
+//    missing-story, kr-not-measurable): core/fixes/planning.ts, snippets where the editor takes them;
+//  - level-inversion, after the better parents → change the level to one below the target's;
+//  - invalid-value → the suggested level;
 //  - any rule (but syntax) → suppress it for this line (`# okr-disable-next-line RULE`);
 //  - a key result whose metric is inferred from its title → write the metric out.
 // Every edit inserts or replaces exactly what it says; the rest of the document is left as it was.
-import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver';
-import { keyResultAt, objectiveAt, offsetAt, positionAt, rangeOf, type Objective, type OkrDocument } from '../core';
+import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver';
+import { keyResultAt, objectiveAt, offsetAt, positionAt, rangeOf, type OkrDocument } from '../core';
 import { explicitMetric, metricOf } from '../core/model/metrics';
+import { planningFixes, type Fix } from '../core/fixes/planning';
 import type { Feature, ServerContext } from '../context';
 
 interface Data {
@@ -51,6 +53,9 @@ function fixesFor(context: ServerContext, document: OkrDocument, diagnostic: Dia
   });
   const actions: CodeAction[] = [];
   const objective = objectiveAt(document.file, offset);
+  const analysis = context.analyzer.analyse();
+  const planned = planningFixes({ ...analysis, config: context.analyzer.getConfig(), index: context.index }, document, rule, diagnostic.range);
+  for (const planning of planned ?? []) actions.push(asAction(context, document, diagnostic, planning));
 
   switch (rule) {
     case 'unknown-reference': {
@@ -68,28 +73,6 @@ function fixesFor(context: ServerContext, document: OkrDocument, diagnostic: Dia
       }
       break;
     }
-    case 'kr-not-measurable': {
-      const kr = objective && keyResultAt(objective, offset);
-      if (kr) actions.push(fix('Add a target (edit the number and unit)', [insertLineAfter(document, kr.span.end, 'target 100 %', 1)], true));
-      break;
-    }
-    case 'missing-story':
-      if (objective) {
-        const story = `How this enables ${data.target ?? 'what it aligns to'}`;
-        // A `why:` written without its story yet is filled in: a second `why:` would be a syntax error.
-        const empty = emptyWhyLine(document, objective);
-        const edit = empty ? { range: { start: empty.end, end: empty.end }, newText: `${empty.spaced ? '' : ' '}${story}` } : insertLineAfter(document, objective.span.end, `why: ${story}`, 1);
-        actions.push(fix('Add a `why:` line: how this enables what it aligns to', [edit], true));
-      }
-      break;
-    case 'unaligned':
-    case 'aligned-to-catch-all':
-      if (objective) {
-        for (const [i, candidate] of (data.candidates ?? []).slice(0, 3).entries()) {
-          actions.push(fix(`Align to \`${candidate}\``, [insertLineAfter(document, objective.span.end, `aligns to ${candidate}`, 1)], i === 0));
-        }
-      }
-      break;
     case 'level-inversion': {
       const levels = context.analyzer.getConfig().levels;
       const below = data.targetLevel ? levels[levels.indexOf(data.targetLevel) + 1] : undefined;
@@ -97,7 +80,7 @@ function fixesFor(context: ServerContext, document: OkrDocument, diagnostic: Dia
         const edit = objective.level
           ? { range: rangeOf(document.file.lineStarts, objective.level.span), newText: below }
           : insertLineAfter(document, objective.span.end, `level ${below}`, 1);
-        actions.push(fix(`Change the level to \`${below}\` (below \`${data.targetLevel}\`)`, [edit], true));
+        actions.push(fix(`Change the level to \`${below}\` (below \`${data.targetLevel}\`)`, [edit], !actions.length));
       }
       break;
     }
@@ -112,6 +95,20 @@ function fixesFor(context: ServerContext, document: OkrDocument, diagnostic: Dia
     actions.push(fix(`Suppress \`${rule}\` for this line`, [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}# okr-disable-next-line ${rule}${eolOf(document.text)}` }]));
   }
   return actions;
+}
+
+/** A planning fix as a code action: snippets when the editor applies them, else the plain text. */
+function asAction(context: ServerContext, document: OkrDocument, diagnostic: Diagnostic, planning: Fix): CodeAction {
+  const snippets = context.snippetEdits && planning.edits.some((e) => e.snippet !== undefined);
+  return {
+    title: planning.title,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [diagnostic],
+    isPreferred: planning.isPreferred ?? false,
+    edit: snippets
+      ? { documentChanges: [{ textDocument: { uri: document.uri, version: null }, edits: planning.edits.map((e) => (e.snippet === undefined ? { range: e.range, newText: e.newText } : { range: e.range, snippet: { kind: 'snippet', value: e.snippet } })) }] }
+      : { changes: { [document.uri]: planning.edits.map((e) => ({ range: e.range, newText: e.newText })) } },
+  };
 }
 
 /** "Write the metric out": the inferred metric of the key result at the cursor, as a line. */
@@ -155,20 +152,4 @@ function eolOf(text: string): string {
 function humanize(id: string): string {
   const words = id.replace(/[-_]+/g, ' ').trim();
   return words ? words[0]!.toUpperCase() + words.slice(1) : id.trim() ? id : 'New objective';
-}
-
-/** The end of an objective's `why:` line that has no story after it (where to write one), if any. */
-function emptyWhyLine(document: OkrDocument, objective: Objective): { end: Range['end']; spaced: boolean } | undefined {
-  const { lineStarts } = document.file;
-  const first = positionAt(lineStarts, objective.span.start).line;
-  const last = positionAt(lineStarts, objective.blockSpan.end).line;
-  for (let line = first + 1; line <= last && line < lineStarts.length; line++) {
-    const start = lineStarts[line]!;
-    const end = line + 1 < lineStarts.length ? lineStarts[line + 1]! : document.text.length;
-    const text = document.text.slice(start, end).replace(/\r?\n$/, '');
-    const match = /^(\s*why:)\s*$/.exec(text);
-    // The story goes after whatever the line ends with: nothing the user typed is replaced.
-    if (match) return { end: { line, character: text.length }, spaced: text.length > match[1]!.length };
-  }
-  return undefined;
 }
