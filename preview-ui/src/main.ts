@@ -10,6 +10,7 @@
 // with the workspace's name, the date and a legend (exportHeader.ts), and posts nothing.
 import type { TreeModel } from '../../server/src/core/tree';
 import { exportHeader, exportTitle } from './exportHeader';
+import { MapMode } from './map/mode';
 import { isTreeModel } from './model';
 import { renderTree } from './render';
 import { normalizeState } from './state';
@@ -59,15 +60,27 @@ function start(): void {
   let scrollToRestore = state.scrollY > 0 ? state.scrollY : undefined;
   const save = () => vscode?.setState(state);
 
-  const view = renderTree(host, undefined, state, {
-    onReveal: vscode ? (uri, line) => vscode.postMessage({ type: 'reveal', uri, line }) : undefined,
-    onStateChange: (next) => {
-      // The scroll position as last seen by the scroll listener: reading window.scrollY here
-      // would force a layout of every row just created.
-      state = { ...next, scrollY: state.scrollY };
+  const onReveal = vscode ? (uri: string, line: number) => vscode.postMessage({ type: 'reveal', uri, line }) : undefined;
+  // The alignment map beside the table (map/mode.ts): its switch goes first in the toolbar.
+  const map = new MapMode(state, {
+    onReveal,
+    onChange: (mode, mapState) => {
+      state = { ...state, view: mode, map: mapState };
       save();
     },
   });
+  const view = renderTree(host, undefined, state, {
+    onReveal,
+    onStateChange: (next) => {
+      // The scroll position as last seen by the scroll listener: reading window.scrollY here
+      // would force a layout of every row just created.
+      state = { ...next, scrollY: state.scrollY, view: map.mode, map: map.mapState };
+      map.setFilters(next);
+      save();
+    },
+    toolbarStart: map.switch,
+  });
+  map.attach(view, state);
 
   let scrollTimer: ReturnType<typeof setTimeout> | undefined;
   window.addEventListener(
@@ -86,6 +99,7 @@ function start(): void {
 
   const showModel = (model: TreeModel) => {
     view.setModel(model);
+    map.setModel(model);
     if (scrollToRestore !== undefined) {
       window.scrollTo(0, scrollToRestore);
       scrollToRestore = undefined;
@@ -100,10 +114,16 @@ function start(): void {
       if (message?.type === 'model') {
         showModel(message.model);
         hasModel = true;
-        if (pending) view.highlight(pending.uri, pending.line);
+        if (pending) {
+          view.highlight(pending.uri, pending.line);
+          map.highlight(pending.uri, pending.line);
+        }
         pending = undefined;
       } else if (message?.type === 'highlight') {
-        if (hasModel) view.highlight(message.uri, message.line);
+        if (hasModel) {
+          view.highlight(message.uri, message.line);
+          map.highlight(message.uri, message.line);
+        }
         else pending = { uri: message.uri, line: message.line };
       }
     });

@@ -31,6 +31,8 @@ export interface RenderCallbacks {
   onReveal?(uri: string, line: number): void;
   /** The UI state changed (expansion, filters, search, selection): persist it. */
   onStateChange?(state: ViewState): void;
+  /** Put first in the toolbar: the table/map switch (main.ts). */
+  toolbarStart?: HTMLElement;
 }
 
 export interface TreeView {
@@ -157,6 +159,7 @@ class Preview implements TreeView {
     const status = el('span', 'okr-group-nowrap');
     status.append(this.summary, this.asOf, this.totals);
     filters.append(search, this.selects.period, this.selects.level, this.selects.owner, actions, el('span', 'okr-spacer'), status);
+    if (callbacks.toolbarStart) filters.prepend(callbacks.toolbarStart);
     const columns = el('div', 'okr-columns');
     columns.setAttribute('aria-hidden', 'true');
     const columnMeta = el('span', 'okr-meta');

@@ -1,6 +1,7 @@
 // The page's UI state: what is expanded, the filters, the search, the scroll position. The page
 // keeps it with the webview's getState/setState, so a reload (the panel is not retained when
 // hidden) comes back as it was. Plain JSON; node ids are `r:`/`o:`/`k:` + the model's key.
+import { normalizeMapState, type MapState } from './map/state';
 
 export interface ViewState {
   /** Default expansion: a node at tree depth d (roots 0) is open when d < depth. */
@@ -15,6 +16,9 @@ export interface ViewState {
   /** The selected node (clicked, highlighted from the editor, or jumped to). */
   selected?: string;
   scrollY: number;
+  /** The table (default) or the alignment map, and the map's own state. */
+  view?: 'table' | 'map';
+  map?: MapState;
 }
 
 /** Strategies and the first two levels of objectives open, deeper ones closed. */
@@ -43,6 +47,8 @@ export function normalizeState(raw: unknown): ViewState {
   if (typeof value.problemsOnly === 'boolean') state.problemsOnly = value.problemsOnly;
   if (typeof value.selected === 'string') state.selected = value.selected;
   if (typeof value.scrollY === 'number' && Number.isFinite(value.scrollY) && value.scrollY >= 0) state.scrollY = value.scrollY;
+  if (value.view === 'map') state.view = 'map';
+  if (value.map !== undefined) state.map = normalizeMapState(value.map);
   if (typeof value.open === 'object' && value.open !== null) {
     const open: Record<string, boolean> = Object.create(null);
     for (const [id, flag] of Object.entries(value.open as Record<string, unknown>)) if (typeof flag === 'boolean') open[id] = flag;
