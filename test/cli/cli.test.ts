@@ -202,7 +202,24 @@ describe('okr tree and okr export', () => {
       const html = readFileSync(out, 'utf8');
       assert.match(html, /<script type="application\/json" id="okr-model">/);
       assert.match(html, /Content-Security-Policy" content="default-src 'none'/);
-      assert.doesNotMatch(html, /<script[^>]+src=|<link[^>]+href=|https?:\/\/(?!json\.schemastore)/);
+      // The SVG namespace of the map is a name, not an address: nothing loads from it.
+      assert.doesNotMatch(html, /<script[^>]+src=|<link[^>]+href=|https?:\/\/(?!json\.schemastore|www\.w3\.org\/2000\/svg\b)/);
+    } finally {
+      rmSync(dir, { recursive: true });
+    }
+  });
+
+  test('export svg -o writes the alignment map as one standalone picture', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'okr-export-'));
+    try {
+      const out = join(dir, 'plan.svg');
+      const { code, stderr } = okr(['export', '--format', 'svg', '-o', out]);
+      assert.equal(code, 0, stderr);
+      const svg = readFileSync(out, 'utf8');
+      assert.match(svg, /^<\?xml version="1\.0" encoding="UTF-8"\?>\n<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" width="\d+" height="\d+"/);
+      assert.match(svg, /<g class="okr-map-box okr-map-strategy" transform="translate\([\d.]+,[\d.]+\)" data-key="r:ai-search">/);
+      assert.match(svg, /<text class="okr-map-title" x="10" y="34">Generate \$200M new recurring<\/text>/, 'a title in two lines of about 34 characters');
+      assert.doesNotMatch(svg, /<script|<foreignObject|href=|https?:\/\/(?!www\.w3\.org\/2000\/svg")/);
     } finally {
       rmSync(dir, { recursive: true });
     }

@@ -222,8 +222,16 @@ function foreignElements(page) {
     const tags = new Set(['DIV', 'SPAN', 'HEADER', 'INPUT', 'SELECT', 'OPTION', 'BUTTON', 'MARK', 'H1', 'P', 'SECTION', 'H2', 'UL', 'LI']);
     const attributes = /^(class|id|role|aria-[a-z]+|data-(key|target|severity|fallback)|tabindex|title|type|placeholder|spellcheck|hidden|disabled|value|style)$/;
     const styles = /^(--depth: \d+;|width: [\d.]+%;|left: [\d.]+%;)$/;
+    // The alignment map's SVG (preview-ui/src/map/): its own elements and attributes, inside #okr-map only.
+    const svgTags = new Set(['svg', 'g', 'rect', 'text', 'tspan', 'title', 'path', 'line']);
+    const svgAttributes = /^(class|id|role|aria-label|tabindex|transform|x|y|x1|x2|y1|y2|width|height|rx|d|text-anchor|data-key|data-toggle)$/;
     const found = [];
+    for (const element of document.querySelectorAll('#okr-map svg, #okr-map svg *')) {
+      if (!svgTags.has(element.tagName)) found.push(`map: <${element.tagName}>`);
+      for (const attribute of element.attributes) if (!svgAttributes.test(attribute.name)) found.push(`map: ${element.tagName}[${attribute.name}=${attribute.value.slice(0, 60)}]`);
+    }
     for (const element of document.querySelectorAll('#root *')) {
+      if (element.closest('#okr-map svg')) continue;
       if (!tags.has(element.tagName)) found.push(`<${element.tagName.toLowerCase()}>`);
       for (const attribute of element.attributes) {
         if (!attributes.test(attribute.name) || (attribute.name === 'style' && !styles.test(attribute.value))) found.push(`${element.tagName.toLowerCase()}[${attribute.name}=${attribute.value.slice(0, 60)}]`);
@@ -231,7 +239,7 @@ function foreignElements(page) {
     }
     // Outside the tree: only the shell's own elements.
     for (const element of document.querySelectorAll('body > :not(#root):not(script), head > :not(meta):not(link[rel=stylesheet]):not(title):not(style)')) found.push(`shell: <${element.tagName.toLowerCase()}>`);
-    for (const element of document.querySelectorAll('iframe, frame, object, embed, img, svg, math, base, form, a, video, audio, template, meta[http-equiv="refresh"], link[href*="//"]')) found.push(`anywhere: <${element.tagName.toLowerCase()}>`);
+    for (const element of document.querySelectorAll('iframe, frame, object, embed, img, svg:not(#okr-map > svg.okr-map-canvas), math, base, form, a, video, audio, template, meta[http-equiv="refresh"], link[href*="//"], #okr-map foreignObject, #okr-map use, #okr-map image, #okr-map script')) found.push(`anywhere: <${element.tagName.toLowerCase()}>`);
     // The shell's two: the host stand-in and the page (the webview), or the data and the page (the export).
     if (document.scripts.length !== 2) found.push(`${document.scripts.length} scripts`);
     return [...new Set(found)];
@@ -325,6 +333,49 @@ function literalDifferences(page, everyRow) {
     },
     { m: model, everyRow },
   );
+}
+
+/**
+ * The alignment map, every box open and the key results shown: each objective's, key result's
+ * and strategy's text read back whole from the box tooltips (<title>, set with textContent), and
+ * the shortened text on the boxes a prefix of it. Returns the differences.
+ */
+async function mapDifferences(page) {
+  if (!(await page.isVisible('#okr-map'))) await page.click('#okr-view-map');
+  await page.click('#okr-map-expand-all');
+  if ((await page.getAttribute('#okr-map-key-results', 'aria-pressed')) !== 'true') await page.click('#okr-map-key-results');
+  await page.waitForSelector('.okr-map-kr');
+  return page.evaluate((m) => {
+    const differences = [];
+    const boxes = new Map([...document.querySelectorAll('#okr-map .okr-map-box')].map((g) => [g.getAttribute('data-key'), g]));
+    const tooltip = (g) => g.querySelector(':scope > title')?.textContent ?? '';
+    const expectIn = (what, haystack, needle) => {
+      if (!haystack.includes(needle)) differences.push(`${what}: ${JSON.stringify(needle).slice(0, 120)} not in ${JSON.stringify(haystack).slice(0, 160)}`);
+    };
+    const shown = (g) => [...g.querySelectorAll(':scope > .okr-map-title')].map((t) => t.textContent.replace(/…$/, '')).join(' ');
+    const visit = (node) => {
+      const g = boxes.get(node.key);
+      if (!g) differences.push(`${node.key}: no box`);
+      else {
+        expectIn(`${node.key} tooltip`, tooltip(g), `${node.id}: ${node.title}`);
+        if (node.owner) expectIn(`${node.key} owner`, tooltip(g), node.owner);
+        if (node.catchAll) expectIn(`${node.key} catch-all`, tooltip(g), `catch-all: ${node.catchAll}`);
+        const words = node.title.replace(/\s+/g, ' ').trim();
+        const start = shown(g).split(' ')[0];
+        if (!words.startsWith(start)) differences.push(`${node.key}: the box shows ${JSON.stringify(shown(g)).slice(0, 80)}, not the start of its title`);
+        const krs = [...g.querySelectorAll('.okr-map-kr > title')].map((t) => t.textContent).join('\n');
+        for (const kr of node.keyResults) expectIn(`${kr.key} tooltip`, krs, `${kr.id ? `${kr.id}: ` : ''}${kr.title}`);
+      }
+      node.children.forEach(visit);
+    };
+    for (const r of m.roots) {
+      const g = boxes.get(`r:${r.key}`);
+      if (!g) differences.push(`${r.key}: no box`);
+      else expectIn(`${r.key} tooltip`, tooltip(g), r.kind === 'strategy' ? `${r.id}: ${r.title}` : r.title);
+      r.children.forEach(visit);
+    }
+    return differences;
+  }, model);
 }
 
 /** Every payload in the tree's text: shown whole, not dropped nor cut. */
@@ -562,7 +613,69 @@ describe('the webview page', () => {
       await page.click('#okr-collapse-all');
       await expandAll(page);
       assert.deepEqual(await literalDifferences(page, true), []);
+      // The alignment map: every text read back whole; a click on each box posts its file's URI.
+      assert.deepEqual(await mapDifferences(page), []);
+      await page.evaluate(() => (window.__posted.length = 0));
+      const keys = await page.$$eval('#okr-map .okr-map-objective', (list) => list.slice(0, 20).map((g) => g.getAttribute('data-key')));
+      for (const key of keys) await page.evaluate((k) => document.querySelector(`#okr-map .okr-map-box[data-key="${CSS.escape(k)}"] .okr-map-rect`).dispatchEvent(new MouseEvent('click', { bubbles: true })), key);
+      const posted = (await page.evaluate(() => window.__posted)).filter((m) => m.type === 'reveal');
+      const byKey = new Map(objectivesOf(model).map((o) => [o.key, o.location]));
+      assert.deepEqual(posted, keys.map((k) => ({ type: 'reveal', uri: byKey.get(k).uri, line: byKey.get(k).startLine })));
+      // A hostile search through the map.
+      await page.fill('#okr-search', payloads[searched].text);
+      await page.press('#okr-search', 'Enter');
+      await page.waitForFunction(() => document.querySelector('#okr-map .okr-map-hit'));
+      assert.deepEqual(await mapDifferences(page), []);
     });
+  });
+});
+
+describe('the SVG export', () => {
+  test('okr export --format svg: every text escaped, nothing runs or loads when a browser opens it', async () => {
+    const file = path.join(workspace, 'okrs.svg');
+    assert.equal(okr(['export', '--format', 'svg', '-o', file]).status, 0);
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const report = { canaries: [], dialogs: [], errors: [], leaving: [] };
+    try {
+      await context.exposeFunction('__pwned', (name) => report.canaries.push(String(name)));
+      const url = pathToFileURL(file).href;
+      await context.route('**/*', (route) => (route.request().url() === url ? route.continue() : (report.leaving.push(route.request().url()), route.abort())));
+      const page = await context.newPage();
+      page.on('dialog', (dialog) => {
+        report.dialogs.push(dialog.message());
+        void dialog.dismiss();
+      });
+      page.on('pageerror', (error) => report.errors.push(error.message));
+      page.on('console', (message) => message.type() === 'error' && report.errors.push(message.text()));
+      await page.goto(url);
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50))));
+      const found = await page.evaluate((m) => {
+        const tags = new Set(['svg', 'title', 'style', 'rect', 'text', 'g', 'path', 'line', 'tspan']);
+        const foreign = [...document.querySelectorAll('*')].filter((e) => !tags.has(e.tagName)).map((e) => e.tagName);
+        const attributes = [...document.querySelectorAll('*')].flatMap((e) => [...e.attributes].map((a) => a.name)).filter((n) => !/^(xmlns|width|height|viewBox|font-family|font-size|font-weight|fill|class|transform|x|y|x1|x2|y1|y2|rx|d|text-anchor|data-key|data-toggle)$/.test(n));
+        const titles = [...document.querySelectorAll('g.okr-map-box > title')].map((t) => t.textContent).join('\n');
+        // XML cannot hold control characters (but tab and line breaks) nor lone surrogates: each is U+FFFD.
+        const xml = (text) => text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '\uFFFD').replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+        const missing = [];
+        const visit = (node) => {
+          if (!titles.includes(xml(`${node.id}: ${node.title}`))) missing.push(node.key);
+          node.children.forEach(visit);
+        };
+        for (const r of m.roots) {
+          if (!titles.includes(xml(r.kind === 'strategy' ? `${r.id}: ${r.title}` : r.title))) missing.push(r.key);
+          r.children.forEach(visit);
+        }
+        return { root: document.documentElement.tagName, foreign: [...new Set(foreign)], attributes: [...new Set(attributes)], missing, boxes: document.querySelectorAll('g.okr-map-box').length };
+      }, model);
+      assert.equal(found.root, 'svg', 'a well-formed SVG document (a parse error would show an error page)');
+      assert.deepEqual(found.foreign, []);
+      assert.deepEqual(found.attributes, []);
+      assert.deepEqual(found.missing, [], 'every title read back whole');
+      assert.ok(found.boxes > payloads.length);
+      assert.deepEqual(report, { canaries: [], dialogs: [], errors: [], leaving: [] });
+    } finally {
+      await context.close();
+    }
   });
 });
 
@@ -597,6 +710,7 @@ describe('the HTML export', () => {
       await page.click('#okr-collapse-all');
       await expandAll(page);
       assert.deepEqual(await literalDifferences(page, true), []);
+      assert.deepEqual(await mapDifferences(page), []);
 
       const probe = await probeCsp(page, report);
       assert.deepEqual(probe, { ran: undefined, seen: ['img-src', 'script-src-elem'] }, 'the CSP is in force');

@@ -2,12 +2,14 @@
 //  - html: one standalone file with the preview's own renderer and styles inlined (no network);
 //  - markdown: nested lists, for a wiki or a pull request;
 //  - mermaid: a graph to paste where Mermaid renders (GitHub, GitLab, many wikis);
+//  - svg: the preview's alignment map as one picture, for slides (preview-ui/src/map/svg.ts);
 //  - json: the tree model itself.
 import { createHash } from 'node:crypto';
 import { existsSync, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
 import { modelScriptText } from '../../../preview-ui/src/embed';
+import { mapSvg } from '../../../preview-ui/src/map/svg';
 import { escapeMarkdown } from '../core/util/markdown';
 import { plural } from '../core/util/plural';
 import type { TreeKeyResult, TreeModel, TreeObjective } from '../core/tree';
@@ -15,7 +17,7 @@ import { CliError } from './errors';
 import { modelOf } from './tree';
 import type { LoadedWorkspace } from './workspace';
 
-export const EXPORT_FORMATS = ['html', 'markdown', 'mermaid', 'json'] as const;
+export const EXPORT_FORMATS = ['html', 'svg', 'markdown', 'mermaid', 'json'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export async function exportWorkspace(workspace: LoadedWorkspace, format: ExportFormat): Promise<string> {
@@ -31,6 +33,8 @@ export async function exportWorkspace(workspace: LoadedWorkspace, format: Export
       return mermaid(model);
     case 'html':
       return html(model);
+    case 'svg':
+      return mapSvg(model);
   }
 }
 

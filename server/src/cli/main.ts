@@ -1,7 +1,7 @@
 // The `okr` command: the same core and the same okr.config.json as the editor, no LSP.
 //   okr check [paths…]   problems, for CI (text, json, sarif); exit 1 on errors or too many warnings
 //   okr tree [paths…]    the alignment tree in the terminal
-//   okr export …         html, markdown, mermaid or json
+//   okr export …         html, svg, markdown, mermaid or json
 //   okr fmt [paths…]     format in place; --check exits 1 when a file would change
 // Every command answers --help (and `okr help COMMAND`) with its usage, options and examples.
 import { promises as fs } from 'node:fs';
@@ -80,17 +80,19 @@ ${PATHS}`,
     ],
   },
   export: {
-    summary: 'write the plan as html, markdown, mermaid or json',
-    usage: 'okr export --format html|markdown|mermaid|json [options] [paths or globs…]',
+    summary: 'write the plan as html, svg, markdown, mermaid or json',
+    usage: 'okr export --format html|svg|markdown|mermaid|json [options] [paths or globs…]',
     about: `Writes the alignment tree for people without VS Code: html is one standalone page (the
-preview, no network), markdown and mermaid paste into a wiki or a pull request, json is the tree
-model itself. An export is one plan: files under different okr.config.json are exported one
+preview, with its table and its alignment map, no network), svg is the alignment map as one picture
+for slides, markdown and mermaid paste into a wiki or a pull request, json is the tree model
+itself. An export is one plan: files under different okr.config.json are exported one
 at a time.
 
 ${PATHS}`,
     options: [['format', '-f, --format FORMAT', `required: ${EXPORT_FORMATS.join(', ')}`], ['output', '-o, --output FILE', 'write to FILE (default: standard output)'], CONFIG, HELP],
     examples: [
       ['okr export --format html -o okrs.html', 'one page to share or print'],
+      ['okr export --format svg -o okrs.svg', 'the alignment map as a picture, for slides'],
       ['okr export --format markdown plans/ > OKRS.md', 'nested lists for a wiki'],
     ],
   },
