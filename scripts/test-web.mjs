@@ -31,6 +31,9 @@ const screenshotReady = /\[okr-tests\] screenshot: ready(?:\s+(\S+))?\s*$/;
 const screenshotWanted = path.join(path.dirname(testsPath), 'screenshot-wanted');
 const screenshotTaken = path.join(path.dirname(testsPath), 'screenshot-taken');
 const summaryPattern = /extension-host: (\d+) passed, (\d+) failed/;
+// A test that needs a click inside a webview (test/extension/suite/preview-map.test.ts) logs
+// `[okr-tests] click: ["selector", …]`: each selector's first element in any frame is clicked, in turn.
+const clickRequest = /\[okr-tests\] click: (\[.*\])\s*$/;
 /** Workbench log lines of no interest here, shown only with --verbose. */
 const workbenchChatter = [
   /^Ignoring fetching additional builtin extensions from gallery/,
@@ -42,6 +45,31 @@ const workbenchChatter = [
   /^\[AgentHost:/,
   /^\[AccountPolicyGate\]/,
 ];
+
+/** Clicks the first element each selector finds in any frame of the page (webviews are frames), waiting up to 20 s for it. */
+async function clickInFrames(page, selectors) {
+  for (const selector of selectors) {
+    const deadline = Date.now() + 20_000;
+    let clicked = false;
+    while (!clicked && Date.now() < deadline) {
+      for (const frame of page.frames()) {
+        try {
+          const element = await frame.$(selector);
+          if (!element) continue;
+          // A real click where the element is on screen; else the same click event, dispatched
+          // (a box of a wide map may lie outside the panel).
+          await element.click({ timeout: 2_000 }).catch(() => element.dispatchEvent('click'));
+          clicked = true;
+          break;
+        } catch {
+          // The frame went away while looking: try the others, then again.
+        }
+      }
+      if (!clicked) await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    if (!clicked) console.error(`test-web: found nothing to click for ${selector}`);
+  }
+}
 
 function fail(message) {
   console.error(`test-web: ${message}`);
@@ -65,6 +93,7 @@ async function main() {
   let browser;
   let summary; // { passed, failed, line }
   let screenshots = Promise.resolve(); // the screenshots asked for, one after the other
+  let clicks = Promise.resolve(); // the clicks asked for, one after the other
   let outcome; // { code } from the workbench, or { error }
   let finish;
   const finished = new Promise((resolve) => (finish = resolve));
@@ -106,6 +135,11 @@ async function main() {
       if (!verbose && workbenchChatter.some((pattern) => pattern.test(text))) return;
       const match = summaryPattern.exec(text);
       if (match) summary = { passed: Number(match[1]), failed: Number(match[2]), line: text.trim() };
+      const click = clickRequest.exec(text);
+      if (click) {
+        clicks = clicks.then(() => clickInFrames(page, JSON.parse(click[1])));
+        return;
+      }
       const ready = screenshotReady.exec(text);
       if (ready) {
         screenshots = screenshots.then(() => takeScreenshot(page, ready[1]));
@@ -122,6 +156,7 @@ async function main() {
     await page.goto(server.url);
     await finished;
     await screenshots;
+    await clicks;
   } catch (error) {
     end({ error: error?.stack ?? String(error) });
   } finally {
