@@ -5,7 +5,8 @@
 //   W2  cold analysis (parse + index + every rule) of 1k, 10k and 100k objectives;
 //   W3  keystroke → publishDiagnostics over stdio, on the 10k workspace (the built server);
 //   W4  completion after `aligns to `, on the 10k workspace;
-//   W5  the preview page in Chromium: first paint and update of the 10k tree;
+//   W5  the preview page in Chromium: first paint and update of the 10k tree; the alignment map's
+//       first paint, and its layout (d3-hierarchy) in Node, collapsed and whole;
 //   heap after loading the 10k workspace (in a child process: index + analysis, after a full GC).
 // Prints a table (targets beside the numbers) and writes bench/results.json.
 //   node bench/build.mjs && node --expose-gc dist/bench/bench.js [--quick] [--only W1,W3] [--server-prof DIR]
@@ -24,6 +25,8 @@ import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { URI } from 'vscode-uri';
 import { Analyzer, defaultConfig, parseOkr, WorkspaceIndex, type AnalysisConfig, type OkrFile, type Quantity } from '../server/src/core';
 import { buildTree } from '../server/src/core/treeModel';
+import { layoutMap } from '../preview-ui/src/map/layout';
+import { DEFAULT_MAP_DEPTH } from '../preview-ui/src/map/state';
 import { LspClient } from '../test/lsp/client';
 import { BENCH_TODAY, generate, generateText, writeWorkspace } from './generate';
 
@@ -480,6 +483,10 @@ async function w5(): Promise<void> {
   index.set(uriOf(name), files.get(name)!.replace(/^(objective [^:]+: .*)$/m, '$1 (now with a new scope)').replace(/^(\s+aligns to .*)$/m, '$1, no-such-objective'));
   const updated = buildTree(index, analyzer.analyse(), CONFIG);
   const objectiveCount = (model as { objectiveCount?: number }).objectiveCount;
+  // The map's layout alone, in Node: as the page opens it (collapsed below the top levels), and whole.
+  const layoutMs = (depth: number) => median(time(() => layoutMap(model, { depth }), quick ? 3 : 7));
+  const mapLayout = { collapsed: layoutMs(DEFAULT_MAP_DEPTH), whole: layoutMs(1_000_000), boxes: layoutMap(model, { depth: DEFAULT_MAP_DEPTH }).boxes.length };
+  info('W5 map', `layout (d3-hierarchy), ${WORKSPACE_SIZE / 1000}k objectives: collapsed (${mapLayout.boxes} boxes) / whole`, `${round(mapLayout.collapsed, 1)} / ${round(mapLayout.whole, 0)} ms`);
 
   // Loaded at run time, not bundled: the test server is an ES module, playwright-core is external.
   const serverModule = pathToFileURL(join(root, 'test/preview/server.mjs')).href;
@@ -528,6 +535,21 @@ async function w5(): Promise<void> {
       await context.close();
       if (errors.length) throw new Error(`preview page errors: ${errors.join('; ')}`);
     }
+    // The alignment map: a fresh page switched to the map before the model comes.
+    const mapFirsts: { painted: number; boxes: number }[] = [];
+    for (let i = 0; i < pages; i++) {
+      log(`W5: map page ${i + 1}/${pages}`);
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+      const page = await context.newPage();
+      await page.goto(`${server.origin}/harness.html`);
+      await page.waitForFunction(() => document.querySelector('.okr-app'));
+      await page.click('#okr-view-map');
+      await load(page, 'model', model);
+      const painted = await post(page, 'model');
+      mapFirsts.push({ painted: painted.painted, boxes: await page.$$eval('.okr-map-box', (b) => b.length) });
+      await context.close();
+    }
+    const mapFirst = median(mapFirsts.map((f) => f.painted));
     const first = median(firsts.map((f) => f.painted));
     const update = median(updates.map((u) => u.painted));
     results.W5 = {
@@ -535,10 +557,12 @@ async function w5(): Promise<void> {
       modelBytes: Buffer.byteLength(JSON.stringify(model)),
       firstPaint: { medianMs: round(first), handledMs: round(median(firsts.map((f) => f.handled))), rows: firsts[0]?.rows, runs: firsts.map((f) => round(f.painted)) },
       update: { medianMs: round(update), handledMs: round(median(updates.map((u) => u.handled))), runs: updates.map((u) => round(u.painted)) },
+      map: { firstPaintMs: round(mapFirst), boxes: mapFirsts[0]?.boxes, runs: mapFirsts.map((f) => round(f.painted)), layoutMs: { collapsed: round(mapLayout.collapsed, 2), whole: round(mapLayout.whole, 1), collapsedBoxes: mapLayout.boxes } },
       how: 'test/preview/harness.html in Debian Chromium (headless, playwright-core); the models are put in the page first (untimed), then timed in the page: window.postMessage({type:"model", model: JSON text}) (as the extension sends it) → the page handler ran → two requestAnimationFrames (painted). First paint on a fresh page; update = the model after an edit (then the first again) on the same page',
     };
     check('W5.first', 'W5 preview', `first paint, ${WORKSPACE_SIZE / 1000}k objectives (model message → painted)`, first, ' ms', '≤ 1000 ms', first <= 1000, `${round(first, 0)} ms (${firsts[0]?.rows} rows)`);
     check('W5.update', 'W5 preview', 'update: a second model → painted', update, ' ms', '≤ 200 ms', update <= 200, `${round(update, 0)} ms`);
+    check('W5.map', 'W5 map', `first paint of the alignment map, ${WORKSPACE_SIZE / 1000}k objectives (model message → painted)`, mapFirst, ' ms', '≤ 1000 ms', mapFirst <= 1000, `${round(mapFirst, 0)} ms (${mapFirsts[0]?.boxes} boxes)`);
   } finally {
     await browser.close();
     await server.close();

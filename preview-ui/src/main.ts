@@ -62,9 +62,19 @@ function start(): void {
 
   const onReveal = vscode ? (uri: string, line: number) => vscode.postMessage({ type: 'reveal', uri, line }) : undefined;
   // The alignment map beside the table (map/mode.ts): its switch goes first in the toolbar.
+  // While the map shows, the hidden table takes a new model only once the map has painted.
+  let tableModel: TreeModel | undefined;
+  let tableTimer: ReturnType<typeof setTimeout> | undefined;
+  const flushTable = () => {
+    clearTimeout(tableTimer);
+    tableTimer = undefined;
+    if (tableModel) view.setModel(tableModel);
+    tableModel = undefined;
+  };
   const map = new MapMode(state, {
     onReveal,
     onChange: (mode, mapState) => {
+      if (mode === 'table') flushTable();
       state = { ...state, view: mode, map: mapState };
       save();
     },
@@ -98,8 +108,15 @@ function start(): void {
   );
 
   const showModel = (model: TreeModel) => {
-    view.setModel(model);
-    map.setModel(model);
+    if (map.mode === 'map') {
+      map.setModel(model);
+      tableModel = model;
+      // After the frame that paints the map, and the one after it.
+      if (tableTimer === undefined) tableTimer = setTimeout(() => requestAnimationFrame(() => requestAnimationFrame(() => (tableTimer = setTimeout(flushTable, 0)))), 0);
+    } else {
+      view.setModel(model);
+      map.setModel(model);
+    }
     if (scrollToRestore !== undefined) {
       window.scrollTo(0, scrollToRestore);
       scrollToRestore = undefined;

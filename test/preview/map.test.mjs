@@ -216,15 +216,17 @@ describe('the alignment map', () => {
     const model = largeModel(10_000);
     await withPage({}, async (page) => {
       await page.click('#okr-view-map');
-      const timing = await page.evaluate(async (m) => {
+      // As the extension sends it: JSON text (client/src/preview/panel.ts), put in the page untimed.
+      await page.evaluate((json) => (window.__model = json), JSON.stringify(model));
+      const timing = await page.evaluate(async () => {
         const start = performance.now();
-        window.__post({ type: 'model', model: m });
+        window.__post({ type: 'model', model: window.__model });
         while (!document.querySelector('.okr-map-box')) await new Promise((resolve) => setTimeout(resolve, 0));
         const drawn = performance.now() - start;
         await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
         return { drawn, painted: performance.now() - start, boxes: document.querySelectorAll('.okr-map-box').length };
-      }, model);
-      t.diagnostic(`map 10k first paint: message → boxes in the DOM ${timing.drawn.toFixed(0)} ms, → painted ${timing.painted.toFixed(0)} ms (${timing.boxes} boxes; the table renders in the same message)`);
+      });
+      t.diagnostic(`map 10k first paint: message → boxes in the DOM ${timing.drawn.toFixed(0)} ms, → painted ${timing.painted.toFixed(0)} ms (${timing.boxes} boxes; the hidden table takes the model after)`);
       assert.equal(timing.boxes, 4 + 20 + 200, 'strategies, company objectives and the departments under them (collapsed)');
       const expand = await page.evaluate(() => window.__measure(() => document.querySelector('#okr-map-expand-all').click()));
       t.diagnostic(`map 10k expand all: click → painted ${expand.ms.toFixed(0)} ms (${await page.$$eval('.okr-map-box', (b) => b.length)} boxes)`);
