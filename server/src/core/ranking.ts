@@ -17,7 +17,7 @@
 //     titles (the candidate's key results count for half).
 // docs/language.md ("Completion") says how it is measured on the samples and on real OKRs.
 import type { AnalysisConfig } from './config';
-import { catchAllReason, describeCatchAll, type CatchAllReason } from './model/catchAll';
+import { catchAllReason, catchAllWording, describeCatchAll, type CatchAllReason } from './model/catchAll';
 import type { AlignmentGraph, ObjectiveNode } from './model/graph';
 import { containsPeriod, type Period } from './model/period';
 import type { ProgressModel } from './model/progress';
@@ -104,6 +104,8 @@ function rank(input: RankingInput, self: Objective | undefined, options: RankOpt
     }
   }
   const scored: ParentCandidate[] = [];
+  /** Where each file is from the objective's: `same file`, `same folder`, `above` (a folder above it) or `far`. */
+  const places = new Map<string, string>();
   const consider = (kind: 'objective' | 'strategy', id: string, title: string, uri: string, node: ObjectiveNode | undefined, item: Objective | Strategy) => {
     const reasons: string[] = [];
     let score = 0;
@@ -139,12 +141,17 @@ function rank(input: RankingInput, self: Objective | undefined, options: RankOpt
     // Place and people.
     let place: ParentPlace = 'near';
     if (selfNode) {
-      const folder = folderOf(uri);
-      if (uri === selfNode.uri) {
+      let where = places.get(uri);
+      if (where === undefined) {
+        const folder = folderOf(uri);
+        where = uri === selfNode.uri ? 'same file' : folder === selfFolder ? 'same folder' : selfFolder!.startsWith(`${folder}/`) ? 'above' : 'far';
+        places.set(uri, where);
+      }
+      if (where === 'same file') {
         score += 1;
-        reasons.push('same file');
-      } else if (folder === selfFolder) reasons.push('same folder');
-      else if (!selfFolder!.startsWith(`${folder}/`)) place = 'far';
+        reasons.push(where);
+      } else if (where === 'same folder') reasons.push(where);
+      else if (where === 'far') place = 'far';
       if (node?.owner && node.owner === selfNode.owner) score += 0.5;
       const siblings = fileParents.get(id);
       if (siblings) {
@@ -158,7 +165,7 @@ function rank(input: RankingInput, self: Objective | undefined, options: RankOpt
       score += 5 * similarity;
       if (shared.length) reasons.push(`shares ${shared.slice(0, 3).map((s) => stemWords.get(s) ?? s).join(', ')}`);
     }
-    const catchAll = node ? catchAllReason(node, graph, input.progress, input.config) : undefined;
+    const catchAll = node ? catchAllOf(node, input) : undefined;
     if (catchAll) tier = 'catch-all';
     if (options.properOnly && tier !== 'proper') return;
     scored.push({ kind, id, title, uri, node, tier, place, score, catchAll, reasons });
@@ -177,8 +184,10 @@ function rank(input: RankingInput, self: Objective | undefined, options: RankOpt
     if (!id || excluded.has(node.objective)) continue;
     consider('objective', id, node.objective.title.text, node.uri, node, node.objective);
   }
-  scored.sort((a, b) => (a.place === b.place ? 0 : a.place === 'near' ? -1 : 1) || tierOrder(a.tier) - tierOrder(b.tier) || b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return scored;
+  // Near before far, then by tier, then by score: one number per candidate.
+  const keyed = scored.map((candidate) => ({ candidate, order: ((candidate.place === 'far' ? 3 : 0) + tierOrder(candidate.tier)) * 1e6 - candidate.score }));
+  keyed.sort((a, b) => a.order - b.order || (a.candidate.id < b.candidate.id ? -1 : a.candidate.id > b.candidate.id ? 1 : 0));
+  return keyed.map((k) => k.candidate);
 }
 
 /** A short description of a candidate for lists: its level, what it shares, whether it is a catch-all. */
@@ -187,6 +196,23 @@ export function describeCandidate(candidate: ParentCandidate): string {
   if (candidate.catchAll) parts.push(`catch-all: ${describeCatchAll(candidate.catchAll)}`);
   parts.push(...candidate.reasons);
   return parts.join(' · ');
+}
+
+/** The wording verdict per objective node and title (nodes of unchanged files outlive an edit). */
+const wordings = new WeakMap<ObjectiveNode, { title: string; phrases: readonly string[]; reason: CatchAllReason | undefined }>();
+
+/** `catchAllReason`, with the verdict on the wording kept per node: a ranking reads every objective. */
+function catchAllOf(node: ObjectiveNode, { graph, progress, config }: RankingInput): CatchAllReason | undefined {
+  const title = node.objective.title.text;
+  let cached = wordings.get(node);
+  if (!cached || cached.title !== title || cached.phrases !== config.catchAll.phrases) {
+    const wording = catchAllWording(title, config.catchAll.phrases);
+    cached = { title, phrases: config.catchAll.phrases, reason: wording && { kind: 'wording', ...wording } };
+    wordings.set(node, cached);
+  }
+  if (cached.reason) return cached.reason;
+  // Only an objective that many others align to can be a catch-all by structure.
+  return node.alignedFrom.length < config.catchAll.minAligned ? undefined : catchAllReason(node, graph, progress, config);
 }
 
 // ── Meaning ─────────────────────────────────────────────────────────────────────────────────
