@@ -3,11 +3,12 @@
 // "align to…" in the preview all read.
 //
 // Candidates are the workspace's objectives and strategies, never the objective itself nor
-// anything that aligns to it, directly or not (a cycle). They come in tiers:
-//   0. at a proper level: above the objective (strategies are above every level); any level when
-//      the objective has none;
-//   1. at its own level;   2. below it;
-//   3. catch-alls (by wording or structure, `catchAllReason`): last, and marked.
+// anything that aligns to it, directly or not (a cycle). Those in the objective's folder or a
+// folder above it come before the others; within each, in tiers:
+//   - at a proper level (above the objective; strategies are above every level; any level when
+//     the objective has none) or at its own level, scored together (its own level costs);
+//   - below it;
+//   - catch-alls (by wording or structure, `catchAllReason`): last, and marked.
 // Within a tier, a score adds up what a planner looks at:
 //   - structure: one level up before two; the same period (or one that covers it) before another;
 //     the same file, then the same folder; the same owner; where the other objectives of the file
@@ -15,7 +16,7 @@
 //   - meaning: the content words the titles share, by stem, each weighted by its rarity across
 //     the workspace's titles (a word every objective uses says nothing), as a cosine of the two
 //     titles (the candidate's key results count for half).
-// docs/language.md ("Completion") says how it is measured on the samples and on real OKRs.
+// docs/judgement.md ("Parent ranking") says how it is measured on the samples and on real OKRs.
 import type { AnalysisConfig } from './config';
 import { catchAllReason, catchAllWording, describeCatchAll, type CatchAllReason } from './model/catchAll';
 import type { AlignmentGraph, ObjectiveNode } from './model/graph';
