@@ -54,14 +54,17 @@ async function clickInFrames(page, selectors) {
     while (!clicked && Date.now() < deadline) {
       for (const frame of page.frames()) {
         try {
+          // Playwright's selectors: `:visible` waits for a shown element (a hidden quick input keeps its old rows).
           const element = await frame.$(selector);
           if (!element) continue;
           // A real click where the element is on screen; else the same click event, dispatched
           // (a box of a wide map may lie outside the panel).
           await element.click({ timeout: 2_000 }).catch(() => element.dispatchEvent('click'));
           clicked = true;
+          if (verbose) console.log(`test-web: clicked ${selector}`);
           break;
-        } catch {
+        } catch (error) {
+          if (verbose) console.log(`test-web: clicking ${selector}: ${error}`);
           // The frame went away while looking: try the others, then again.
         }
       }

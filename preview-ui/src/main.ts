@@ -4,6 +4,7 @@
 //                 { type: 'highlight', uri, line }  select the node at that 0-based line
 //   page → host   { type: 'ready' }                 once listening
 //                 { type: 'reveal', uri, line }     a node was clicked: open its first line
+//                 { type: 'alignTo', uri, line }    "Align to…" on the map's selected objective
 // and keeps its UI state (expansion, filters, search, scroll) with getState/setState, so a reload
 // comes back as it was. Without acquireVsCodeApi (the command line's standalone HTML export) it
 // renders the model embedded in <script type="application/json" id="okr-model">, under a header
@@ -73,6 +74,7 @@ function start(): void {
   };
   const map = new MapMode(state, {
     onReveal,
+    onAlignTo: vscode ? (uri, line) => vscode.postMessage({ type: 'alignTo', uri, line }) : undefined,
     onChange: (mode, mapState) => {
       if (mode === 'table') flushTable();
       state = { ...state, view: mode, map: mapState };

@@ -33,6 +33,31 @@ export namespace TreeRequest {
   export type Result = import('./core/tree').TreeModel;
 }
 
+/**
+ * Client → server: the parents the objective at `line` of `uri` could align to, best first
+ * (core/ranking.ts), each with the edit that aligns it there (its first `aligns to` reference
+ * replaced, or an `aligns to` line added). The preview's "Align to…" reads it. Null when no
+ * objective is there.
+ */
+export namespace ParentsRequest {
+  export const method = 'okr/parents';
+  export interface Params {
+    uri: string;
+    line: number;
+  }
+  export interface Parent {
+    id: string;
+    title: string;
+    kind: 'objective' | 'strategy';
+    /** Level, owner, period; `catch-all` when it is one; what it shares with the objective. */
+    detail: string;
+    catchAll: boolean;
+    /** Edits of `uri`. */
+    edits: { range: import('./core').Range; newText: string }[];
+  }
+  export type Result = { objective: string; parents: Parent[] } | null;
+}
+
 /** Server → client: the workspace changed (sent after its diagnostics): ask `okr/tree` again. No params. */
 export namespace TreeChangedNotification {
   export const method = 'okr/didChangeTree';

@@ -48,13 +48,14 @@ import { inlayHints } from './features/inlayHints';
 import { codeActions } from './features/codeActions';
 import { semanticTokens, semanticTokensLegend } from './features/semanticTokens';
 import { tree } from './features/tree';
+import { parents } from './features/parents';
 import { TreeChangedNotification } from './protocol';
 import { isSkippedName, type WorkspaceHost } from './host';
 import { CONFIG_FILE_NAME, computeLineStarts, defaultConfig, parseConfig, rules } from './core';
 import type { DecodedText, ForeignEncoding } from './core/encoding';
 
 /** Every LSP feature, in the order their handlers are registered. */
-export const features: Feature[] = [documentSymbols, foldingRanges, definition, references, documentHighlight, workspaceSymbols, rename, formatting, completion, hover, codeLens, inlayHints, codeActions, semanticTokens, tree];
+export const features: Feature[] = [documentSymbols, foldingRanges, definition, references, documentHighlight, workspaceSymbols, rename, formatting, completion, hover, codeLens, inlayHints, codeActions, semanticTokens, tree, parents];
 
 /**
  * What the connection does with a request cancelled before its handler started: answer it at once

@@ -129,6 +129,26 @@ for (const snippetEdits of [false, true]) {
       } else assert.equal(result, text.replace('aligns to sales-ai\n', 'aligns to sales-ai\n  why: How this enables sales-ai\n'));
     });
 
+    test('okr/parents (the preview\'s "Align to…"): the ranked parents, each with the edit that aligns there', async () => {
+      if (snippetEdits) return; // the same request either way
+      const text = 'period 2026-Q1\nobjective east-new: Add revenue from AI Search in US East\n  level team\n  aligns to costs\n  kr deals: Sign 40 AI Search deals\n    target 40 deals\n';
+      const uri = ws.uri(`plan${n++}.okr`);
+      await client.open(uri, text);
+      const result = await client.request<{ objective: string; parents: { id: string; detail: string; catchAll: boolean; edits: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[] }[] } | null>('okr/parents', { uri, line: 2 });
+      assert.equal(result?.objective, 'east-new');
+      assert.deepEqual(result.parents.slice(0, 1).map((p) => p.id), ['sales-ai']);
+      assert.match(result.parents[0]!.detail, /^department · 2026-Q1 · one level up · same period · same folder · shares add, revenue, ai$/);
+      assert.ok(!result.parents.some((p) => p.id === 'east-new'), 'never itself');
+      // Its first reference is replaced (its place in the tree).
+      assert.equal(applyEdits(text, result.parents[0]!.edits), text.replace('aligns to costs', 'aligns to sales-ai'));
+      // With no alignment yet, a line is added under the objective.
+      const bare = text.replace('  aligns to costs\n', '');
+      await client.change(uri, bare);
+      const again = await client.request<typeof result>('okr/parents', { uri, line: 1 });
+      assert.equal(applyEdits(bare, again!.parents[0]!.edits), bare.replace('US East\n', 'US East\n  aligns to sales-ai\n'));
+      assert.equal(await client.request('okr/parents', { uri, line: 0 }), null, 'no objective on the header line');
+    });
+
     test('kr-not-measurable: `target N unit` or `from A to B unit`, each part a placeholder', async () => {
       const text = 'period 2026-Q1\nobjective us-east: Add revenue from AI Search in US East\n  level team\n  aligns to sales-ai\n  kr happy: Increase customer satisfaction\n  kr deals: Sign 40 AI Search deals\n    target 40 deals\n';
       const { uri, actions } = await fixes(text, 'kr-not-measurable');

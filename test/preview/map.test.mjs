@@ -150,6 +150,10 @@ describe('the alignment map', () => {
       await page.waitForFunction(() => window.__posted.some((m) => m.type === 'reveal'));
       assert.deepEqual((await page.evaluate(() => window.__posted)).filter((m) => m.type === 'reveal').at(-1), { type: 'reveal', uri: revenue.location.uri, line: revenue.location.startLine });
       assert.ok((await boxes(page)).find((b) => b.key === 'revenue').selected);
+      // "Align to…" on the selected objective: the host offers the ranked parents.
+      await page.click('#okr-map-align');
+      await page.waitForFunction(() => window.__posted.some((m) => m.type === 'alignTo'));
+      assert.deepEqual((await page.evaluate(() => window.__posted)).filter((m) => m.type === 'alignTo'), [{ type: 'alignTo', uri: revenue.location.uri, line: revenue.location.startLine }]);
       // The editor's cursor in us-east: its box is opened to and selected.
       const usEast = (function find(list) {
         for (const o of list) {

@@ -9,10 +9,12 @@
 //                                                   the webview is not retained, the page keeps
 //                                                   its UI state with getState/setState)
 //                 { type: 'reveal', uri, line }     open that line in the source editor's column
+//                 { type: 'alignTo', uri, line }    "Align to…" the objective there: the ranked
+//                                                   parents (`okr/parents`) in a quick pick
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import type { TreeModel } from '../../../server/src/core/tree';
-import { TreeChangedNotification, TreeRequest } from '../../../server/src/protocol';
+import { ParentsRequest, TreeChangedNotification, TreeRequest } from '../../../server/src/protocol';
 import { previewHtml } from './html';
 
 export const previewViewType = 'okr.preview';
@@ -32,14 +34,14 @@ export interface PreviewApi {
   readonly lastModel?: TreeModel;
 }
 
-type PageMessage = { type: 'ready' } | { type: 'reveal'; uri: string; line: number };
+type PageMessage = { type: 'ready' } | { type: 'reveal' | 'alignTo'; uri: string; line: number };
 type HostMessage = { type: 'model'; model: TreeModel } | { type: 'highlight'; uri: string; line: number };
 
 function asPageMessage(message: unknown): PageMessage | undefined {
   if (typeof message !== 'object' || message === null) return undefined;
   const { type, uri, line } = message as Record<string, unknown>;
   if (type === 'ready') return { type };
-  if (type === 'reveal' && typeof uri === 'string' && typeof line === 'number' && Number.isFinite(line)) return { type, uri, line };
+  if ((type === 'reveal' || type === 'alignTo') && typeof uri === 'string' && typeof line === 'number' && Number.isFinite(line)) return { type, uri, line };
   return undefined;
 }
 
@@ -226,7 +228,27 @@ export class PreviewManager implements PreviewApi, vscode.Disposable {
       this.reveal(message.uri, message.line).catch((error) =>
         this.client.warn(`OKR preview: cannot open ${message.uri}:${message.line + 1}`, error, false),
       );
+    } else if (message?.type === 'alignTo') {
+      this.alignTo(message.uri, message.line).catch((error) => this.client.warn(`OKR preview: cannot align ${message.uri}:${message.line + 1}`, error, false));
     }
+  }
+
+  /** "Align to…": the ranked parents in a quick pick (core/ranking.ts, via `okr/parents`); the one picked is written. */
+  private async alignTo(uri: string, line: number): Promise<void> {
+    const params: ParentsRequest.Params = { uri, line };
+    const result: ParentsRequest.Result = await this.client.sendRequest(ParentsRequest.method, params);
+    if (!result || !result.parents.length) return;
+    const picked = await vscode.window.showQuickPick(
+      result.parents.map((parent) => ({ label: parent.id, description: parent.title, detail: parent.detail, parent })),
+      { title: `Align ${result.objective} to…`, placeHolder: 'Best first: one level up, the same period and folder, shared words; catch-alls last', matchOnDescription: true },
+    );
+    if (!picked) return;
+    const edit = new vscode.WorkspaceEdit();
+    const target = vscode.Uri.parse(uri);
+    for (const change of picked.parent.edits) {
+      edit.replace(target, new vscode.Range(change.range.start.line, change.range.start.character, change.range.end.line, change.range.end.character), change.newText);
+    }
+    await vscode.workspace.applyEdit(edit);
   }
 
   private post(message: HostMessage): void {

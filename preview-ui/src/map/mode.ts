@@ -12,6 +12,7 @@ export type ViewMode = 'table' | 'map';
 
 export interface MapModeCallbacks {
   onReveal?(uri: string, line: number): void;
+  onAlignTo?(uri: string, line: number): void;
   /** The mode or the map's state changed: persist them. */
   onChange?(mode: ViewMode, map: MapState): void;
 }
@@ -29,6 +30,7 @@ export class MapMode {
     this.mode = state.view === 'map' ? 'map' : 'table';
     this.map = new MapView(state.map ?? defaultMapState(), {
       onReveal: callbacks.onReveal,
+      onAlignTo: callbacks.onAlignTo,
       onStateChange: (map) => callbacks.onChange?.(this.mode, map),
     });
     this.switch = el('span', 'okr-view-switch');

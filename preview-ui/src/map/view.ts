@@ -20,6 +20,8 @@ export interface MapFilters {
 
 export interface MapCallbacks {
   onReveal?(uri: string, line: number): void;
+  /** "Align to…" the selected objective (the host offers the ranked parents). Left out by the standalone export. */
+  onAlignTo?(uri: string, line: number): void;
   onStateChange?(state: MapState): void;
 }
 
@@ -34,6 +36,7 @@ export class MapView {
   private readonly viewport: SVGGElement;
   private readonly status: HTMLElement;
   private readonly keyResultsButton: HTMLButtonElement;
+  private readonly alignButton?: HTMLButtonElement;
   private model?: TreeModel;
   private layout?: MapLayout;
   private boxes = new Map<string, MapBox>();
@@ -76,6 +79,18 @@ export class MapView {
       this.state.keyResults = !this.state.keyResults;
       this.changed();
     });
+    if (callbacks.onAlignTo) {
+      this.alignButton = el('button', 'okr-toggle');
+      this.alignButton.type = 'button';
+      this.alignButton.id = 'okr-map-align';
+      this.alignButton.disabled = true;
+      this.alignButton.title = 'Align the selected objective to another: the best parents first';
+      this.alignButton.append(icon('link', '↗'), el('span', 'okr-toggle-label', 'Align to…'));
+      this.alignButton.addEventListener('click', () => {
+        const box = this.selected === undefined ? undefined : this.boxes.get(this.selected);
+        if (box?.kind === 'objective' && box.location) callbacks.onAlignTo?.(box.location.uri, box.location.startLine);
+      });
+    }
     this.status = el('span', 'okr-map-status');
     this.status.id = 'okr-map-status';
     this.status.setAttribute('aria-live', 'polite');
@@ -87,6 +102,7 @@ export class MapView {
       button('okr-map-collapse-all', 'collapse-all', '⊟', 'Collapse all: strategies only', () => this.setDepth(0)),
       button('okr-map-expand-all', 'expand-all', '⊞', 'Expand all', () => this.setDepth(1_000_000)),
       this.keyResultsButton,
+      ...(this.alignButton ? [this.alignButton] : []),
       el('span', 'okr-spacer'),
       this.status,
     );
@@ -209,6 +225,7 @@ export class MapView {
     this.viewport.replaceChildren(toDom(drawMap(this.layout, { selected: this.selected, hits: this.hits })));
     this.dirty = false;
     this.keyResultsButton.setAttribute('aria-pressed', String(this.state.keyResults));
+    if (this.alignButton) this.alignButton.disabled = this.boxes.get(this.selected ?? '')?.kind !== 'objective';
     this.keyResultsButton.classList.toggle('okr-on', this.state.keyResults);
     const shown = this.layout.boxes.filter((box) => box.kind === 'objective').length;
     const total = this.objectives.length;

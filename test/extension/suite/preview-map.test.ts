@@ -3,10 +3,10 @@
 // of `sales-ai`), and the editor must open sales.okr at that objective's line.
 //
 // The request is a console line `[okr-tests] click: ["selector", …]`: the runner clicks the first
-// element each selector finds in any frame of the page (the webview's page is two frames down),
-// one after the other. Without the runner (desktop runs) the suite is skipped.
+// element each selector (Playwright's: `:visible` allowed) finds in any frame of the page (the
+// webview's page is two frames down), one after the other. Without the runner (desktop runs) the suite is skipped.
 import * as vscode from 'vscode';
-import { activateExtension, equal, extensionId, ok, openSample, waitFor, type OkrApi } from '../helpers';
+import { activateExtension, equal, extensionId, ok, openSample, sleep, waitFor, type OkrApi } from '../helpers';
 
 interface PreviewApi {
   readonly panel?: vscode.WebviewPanel;
@@ -76,5 +76,31 @@ suite('preview: the alignment map', () => {
       `sales.okr open at line ${line + 1}`,
       () => `active: ${vscode.window.activeTextEditor?.document.uri.toString()}:${vscode.window.activeTextEditor?.selection.active.line}`,
     );
+  });
+
+  test('"Align to…" on a box offers the ranked parents; the one picked is written', async () => {
+    ok(preview.panel, 'the preview is open');
+    const engineering = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0]!.uri, 'ai-search', 'engineering.okr'));
+    const before = engineering.getText();
+    ok(/^  aligns to core-product$/m.test(before), 'admin-console aligns to the catch-all core-product');
+    // The map as the page shows it now (the click before moved the editor): the box to click is drawn.
+    await sleep(1_000);
+    const reveals = received.filter((m) => m.type === 'reveal').length;
+    try {
+      // Select the box (which opens the file), ask to align it, pick the first parent offered.
+      console.log(`[okr-tests] click: ${JSON.stringify(['.okr-map-box[data-key="admin-console"] .okr-map-rect', '#okr-map-align:not([disabled])', '.quick-input-widget .quick-input-list .monaco-list-row:visible'])}`);
+      await waitFor(() => received.filter((m) => m.type === 'reveal').length > reveals, 30_000, 'the click on admin-console');
+      await waitFor(() => received.some((m) => m.type === 'alignTo'), 30_000, '"Align to…" posted by the page');
+      await waitFor(() => engineering.getText() !== before, 30_000, 'the edit applied to engineering.okr');
+      const aligned = /objective admin-console:[^\n]*\n(?:[^\n]*\n)*?  aligns to ([\w-]+)/.exec(engineering.getText())?.[1];
+      ok(aligned && aligned !== 'core-product', `admin-console aligned to the first parent offered, not the catch-all (got ${aligned})`);
+      equal(engineering.getText(), before.replace(/(objective admin-console:[^\n]*\n  owner @frontend-lead\n  aligns to )core-product/, `$1${aligned}`), 'only the reference changed');
+    } finally {
+      if (engineering.isDirty) {
+        await vscode.window.showTextDocument(engineering);
+        await vscode.commands.executeCommand('workbench.action.files.revert');
+      }
+    }
+    equal(engineering.getText(), before, 'reverted');
   });
 });

@@ -76,6 +76,15 @@ function alignTo(input: PlanningFixInput, document: OkrDocument, objective: Obje
   });
 }
 
+/**
+ * The edit that aligns `objective` to `parent`: its first reference replaced when it has one (its
+ * place in the tree), else an `aligns to` line under the objective line.
+ */
+export function alignEdit(document: OkrDocument, objective: Objective, parent: string): FixEdit {
+  const first = objective.alignsTo[0];
+  return first ? { range: rangeOf(document.file.lineStarts, first.span), newText: parent } : insertLineAfter(document, objective.span.end, `aligns to ${parent}`, 1);
+}
+
 function realignFrom(input: PlanningFixInput, document: OkrDocument, objective: Objective, reference: Reference): Fix[] {
   const was = reference.objective.text;
   const parents = rankParents(input, objective, { properOnly: true }).filter((p) => p.id !== was && !objective.alignsTo.some((r) => r !== reference && r.objective.text === p.id)).slice(0, PARENTS);
