@@ -81,6 +81,8 @@ function callsFor(server: InProcessServer, value: Input): Call[] {
     calls.push({ request: 'CodeAction', uri, params: { textDocument, range, context: { diagnostics } }, position });
     calls.push({ request: 'CodeAction', uri, params: { textDocument, range, context: { diagnostics, only: [CodeActionKind.RefactorRewrite] } }, position });
     calls.push({ request: 'InlayHint', uri, params: { textDocument, range } });
+    // The preview's "Align to…" on the probe's line: the ranked parents and their edits.
+    calls.push({ request: 'okr/parents', uri, params: { uri, line: position.line } });
   }
   calls.push({ request: 'WorkspaceSymbol', uri: uris[0]!, params: { query: value.query } });
   calls.push({ request: 'okr/tree', uri: uris[0]!, params: {} });

@@ -15,7 +15,7 @@ type Handler = (params: unknown, token: CancellationToken) => unknown;
 export type Request =
   | 'Completion' | 'Hover' | 'Definition' | 'References' | 'DocumentHighlight' | 'DocumentSymbol' | 'WorkspaceSymbol'
   | 'FoldingRanges' | 'CodeAction' | 'CodeLens' | 'PrepareRename' | 'RenameRequest' | 'DocumentFormatting'
-  | 'DocumentRangeFormatting' | 'InlayHint' | 'SemanticTokens' | 'okr/tree';
+  | 'DocumentRangeFormatting' | 'InlayHint' | 'SemanticTokens' | 'okr/tree' | 'okr/parents';
 
 /** A request's answer, or the protocol error it was refused with (a refusal is an answer, not a crash). */
 export type Answer = { readonly result: unknown } | { readonly error: { readonly code: number; readonly message: string } };

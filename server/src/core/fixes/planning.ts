@@ -118,17 +118,22 @@ function lastValue(document: OkrDocument, kr: KeyResult): string | undefined {
 }
 
 function writeWhy(document: OkrDocument, objective: Objective, offset: number): Fix {
+  const target = objective.alignsTo.find((r) => r.span.start <= offset && offset <= r.span.end)?.objective.text;
+  const story = `How this enables ${target ?? 'what it aligns to'}`;
+  const title = 'Add a `why:` line: how this enables what it aligns to';
+  // A `why:` written without its story yet gets the cursor (or, without snippets, a first
+  // sentence): a second `why:` would be a syntax error.
   const empty = emptyWhyLine(document, objective);
   if (empty) {
     const at = { start: empty.end, end: empty.end };
-    return { title: 'Write the `why:`: how this enables what it aligns to', edits: [{ range: at, newText: empty.spaced ? '' : ' ', snippet: `${empty.spaced ? '' : ' '}$0` }], isPreferred: true };
+    const space = empty.spaced ? '' : ' ';
+    return { title, edits: [{ range: at, newText: `${space}${story}`, snippet: `${space}$0` }], isPreferred: true };
   }
   // Under the `aligns to` line the problem is on: the story sits beside the link it tells. Without
   // snippets (no cursor to leave there), a first sentence to edit.
-  const target = objective.alignsTo.find((r) => r.span.start <= offset && offset <= r.span.end)?.objective.text;
-  const plain = insertLineAfter(document, offset, `why: How this enables ${target ?? 'what it aligns to'}`, 0);
+  const plain = insertLineAfter(document, offset, `why: ${story}`, 0);
   const bare = insertLineAfter(document, offset, 'why: ', 0);
-  return { title: 'Add a `why:` line: how this enables what it aligns to', edits: [{ ...plain, snippet: `${escapeSnippet(bare.newText)}$0` }], isPreferred: true };
+  return { title, edits: [{ ...plain, snippet: `${escapeSnippet(bare.newText)}$0` }], isPreferred: true };
 }
 
 function stateALevel(document: OkrDocument, kr: KeyResult): Fix[] {
