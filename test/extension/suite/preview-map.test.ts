@@ -6,7 +6,7 @@
 // element each selector (Playwright's: `:visible` allowed) finds in any frame of the page (the
 // webview's page is two frames down), one after the other. Without the runner (desktop runs) the suite is skipped.
 import * as vscode from 'vscode';
-import { activateExtension, equal, extensionId, ok, openSample, sleep, waitFor, type OkrApi } from '../helpers';
+import { activateExtension, equal, extensionId, ok, openSample, revert, sleep, waitFor, type OkrApi } from '../helpers';
 
 interface PreviewApi {
   readonly panel?: vscode.WebviewPanel;
@@ -96,10 +96,8 @@ suite('preview: the alignment map', () => {
       ok(aligned && aligned !== 'core-product', `admin-console aligned to the first parent offered, not the catch-all (got ${aligned})`);
       equal(engineering.getText(), before.replace(/(objective admin-console:[^\n]*\n  owner @frontend-lead\n  aligns to )core-product/, `$1${aligned}`), 'only the reference changed');
     } finally {
-      if (engineering.isDirty) {
-        await vscode.window.showTextDocument(engineering);
-        await vscode.commands.executeCommand('workbench.action.files.revert');
-      }
+      await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+      await revert(engineering);
     }
     equal(engineering.getText(), before, 'reverted');
   });
