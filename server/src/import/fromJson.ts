@@ -19,7 +19,9 @@ export function planFromModel(model: TreeModel): Plan {
   const items: { objective: PlanObjective; line: number; file: string }[] = [];
   const extra = new Map<string, string[]>();
   for (const link of model.links ?? []) {
-    if (link.kind !== 'extra') continue;
+    // A second alignment is an `extra` link, or an `enabling` one when it is at the same level
+    // (an `enabling` link to the objective's place in the tree is that place: skipped below).
+    if (link.kind === 'contributes') continue;
     if (!extra.has(link.from)) extra.set(link.from, []);
     extra.get(link.from)!.push(link.to);
   }
@@ -40,7 +42,8 @@ export function planFromModel(model: TreeModel): Plan {
   });
   const objective = (node: TreeObjective, parent: string | undefined) => {
     if (typeof node?.id !== 'string' || typeof node.title !== 'string') throw new ImportError(`an objective of the JSON file has no id or title (${JSON.stringify(node?.key ?? node)})`);
-    const parents = [...(parent ? [node.viaKeyResult ?? parent] : []), ...(extra.get(node.key) ?? [])];
+    const place = parent ? (node.viaKeyResult ?? parent) : undefined;
+    const parents = [...(place ? [place] : []), ...(extra.get(node.key) ?? []).filter((to) => to !== place)];
     const file = fileOf(node.location?.uri) ?? node.level ?? 'okrs';
     items.push({
       file,

@@ -90,7 +90,7 @@ export function planFromTable(table: Table, maps: readonly string[], fileLabel: 
   const fields = columnsOf(table.header, maps);
   const has = (field: Field) => fields.includes(field);
   const viva = has('aligned-to') || has('checkins') || table.header.some((h) => norm(h) === 'objecttype');
-  const sourceName = viva ? 'Viva Goals' : 'the source';
+  const idLabel = viva ? 'Viva Goals Id' : (table.header[fields.indexOf('id')] ?? 'Id');
   if (!has('title') && !has('objective') && !has('key-result')) {
     throw new ImportError(`missing column: no Title, Objective or Key Result column (the columns are: ${table.header.join(', ') || 'none'}). Name the column that holds the titles with --map COLUMN=title`);
   }
@@ -134,7 +134,7 @@ export function planFromTable(table: Table, maps: readonly string[], fileLabel: 
   const newObjective = (row: Row, title: string, fieldsHere: readonly Field[] | 'all'): PlanObjective => {
     const takes = (f: Field) => fieldsHere === 'all' || fieldsHere.includes(f);
     const notes: Note[] = [];
-    if (takes('id') && row.get('id')) notes.push({ label: `${sourceName} id`, text: row.get('id'), provenance: true });
+    if (takes('id') && row.get('id')) notes.push({ label: idLabel, text: row.get('id'), provenance: true });
     const objective: PlanObjective = { kind: 'objective', key: `o${keys++}`, row: row.number, title, parents: [], keyResults: [], notes };
     const team = row.get('team');
     if (team) objective.team = team;
@@ -190,7 +190,7 @@ export function planFromTable(table: Table, maps: readonly string[], fileLabel: 
 
   const newKeyResult = (row: Row, title: string): PlanKeyResult => {
     const notes: Note[] = [];
-    if (row.get('id')) notes.push({ label: `${sourceName} id`, text: row.get('id'), provenance: true });
+    if (row.get('id')) notes.push({ label: idLabel, text: row.get('id'), provenance: true });
     const kr: PlanKeyResult = { key: `k${keys++}`, row: row.number, title, checkins: [], notes };
     setOwner(kr, notes, row.get('owner'), row.get('owner-email'), row);
     const unit = metricOf(kr, row, notes);

@@ -102,6 +102,13 @@ export function parseUnit(text: string): Unit | undefined {
   const currencies: Record<string, string> = { $: '$', usd: '$', dollar: '$', dollars: '$', 'us dollar': '$', '€': '€', eur: '€', euro: '€', euros: '€', '£': '£', gbp: '£', pound: '£', pounds: '£', '¥': '¥', jpy: '¥', yen: '¥', cny: '¥' };
   const currency = currencies[lower] ?? /^(?:currency|money)\s*\(?\s*([$€£¥])\s*\)?$/i.exec(s)?.[1];
   if (currency) return { kind: 'currency', text: currency };
+  // A rate: `croissants per week`, `$ per user`.
+  const rate = /^(.+?)\s*(?:\bper\b|\/)\s*([A-Za-z][\w-]*)$/i.exec(s);
+  if (rate) {
+    const base = parseUnit(rate[1]!);
+    const per = slug(rate[2]!, 40);
+    if (per && !KEYWORDS.has(per)) return { kind: base?.kind ?? 'word', text: `${base ? `${base.text} ` : ''}per ${per}` };
+  }
   const word = slug(s, 40);
   if (!word || KEYWORDS.has(word)) return undefined;
   return { kind: 'word', text: word };
