@@ -202,12 +202,14 @@ function levelsOf(list: readonly PlanObjective[], objectives: Map<string, PlanOb
     depth.set(o, d);
     return d;
   };
-  const rank = new Map<string, number>();
+  // A level's place: the default levels' own, else the mean depth of its objectives.
+  const sums = new Map<string, [number, number]>();
   for (const o of list) {
     if (o.kind !== 'objective' || !o.level) continue;
     const known = DEFAULT_LEVELS.indexOf(o.level);
-    const d = known >= 0 ? known : depthOf(o);
-    rank.set(o.level, Math.min(rank.get(o.level) ?? Infinity, d));
+    const [total, count] = sums.get(o.level) ?? [0, 0];
+    sums.set(o.level, [total + (known >= 0 ? known : depthOf(o)), count + 1]);
   }
-  return used.sort((a, b) => rank.get(a)! - rank.get(b)! || used.indexOf(a) - used.indexOf(b));
+  const rank = (level: string) => sums.get(level)![0] / sums.get(level)![1];
+  return used.sort((a, b) => rank(a) - rank(b) || used.indexOf(a) - used.indexOf(b));
 }
