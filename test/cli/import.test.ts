@@ -6,7 +6,7 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Papa from 'papaparse';
@@ -32,7 +32,8 @@ const temp = () => mkdtempSync(join(tmpdir(), 'okr-import-'));
 /** Imports a fixture into a new folder: the folder, the run, and every written file's text. */
 function importFixture(name: string, ...options: string[]) {
   const dir = temp();
-  const run = okr(['import', join(fixtures, name), '--to', 'out', ...options], dir);
+  copyFileSync(join(fixtures, name), join(dir, name));
+  const run = okr(['import', name, '--to', 'out', ...options], dir);
   const out = join(dir, 'out');
   const files = existsSync(out) ? Object.fromEntries(readdirSync(out).sort().map((f) => [f, readFileSync(join(out, f), 'utf8')])) : {};
   return { dir, out, run, files };
@@ -238,11 +239,11 @@ describe('okr import: never overwrites without --force', () => {
   test('a second import refuses and writes nothing; --force overwrites', () => {
     const { dir, out } = importFixture('typed.csv');
     writeFileSync(join(out, 'support.okr'), 'objective mine: My own\n');
-    const again = okr(['import', join(fixtures, 'typed.csv'), '--to', 'out'], dir);
+    const again = okr(['import', 'typed.csv', '--to', 'out'], dir);
     assert.equal(again.code, 2);
     assert.match(again.stderr, /^okr: not written: out\/community\.okr, out\/support\.okr already exist; use --force to overwrite, or --to DIR to write elsewhere$/m);
     assert.equal(readFileSync(join(out, 'support.okr'), 'utf8'), 'objective mine: My own\n');
-    const forced = okr(['import', join(fixtures, 'typed.csv'), '--to', 'out', '--force'], dir);
+    const forced = okr(['import', 'typed.csv', '--to', 'out', '--force'], dir);
     assert.equal(forced.code, 1);
     assert.match(readFileSync(join(out, 'support.okr'), 'utf8'), /objective answer-every-question/);
   });
