@@ -1,6 +1,5 @@
 // A plan → .okr files: one per team (or per level), readable unique ids, alignments as `aligns to`,
 // metrics, check-ins, and every value with no place in the language as a comment on its item.
-import { formatText } from '../core/format';
 import { ImportError, type Note, type Plan, type PlanKeyResult, type PlanObjective } from './plan';
 import { commentLines, idFromTitle, isId, oneLine, slug } from './values';
 
@@ -146,7 +145,7 @@ export function writePlan(plan: Plan, by: GroupBy, sourceName: string): WriteRes
         if (kr.rollup) out.push('rollup sum');
       }
     }
-    files.push({ name, text: formatText(`${out.join('\n')}\n`), objectives: objectivesHere.length, keyResults: krCount });
+    files.push({ name, text: `${indent(out).join('\n')}\n`, objectives: objectivesHere.length, keyResults: krCount });
   }
 
   const levels = plan.levels ?? levelsOf(plan.objectives, objectives, keyResults);
@@ -155,6 +154,38 @@ export function writePlan(plan: Plan, by: GroupBy, sourceName: string): WriteRes
     files.push({ name: 'okr.config.json', text: `${JSON.stringify(config, null, 2)}\n`, objectives: 0, keyResults: 0 });
   }
   return { files, kept };
+}
+
+const KEY_RESULT_ATTRIBUTE = /^(from|target|keep|current|checkin|contributes|rollup|weight)\b/;
+
+/**
+ * Indents the lines as \`okr fmt\` does (core/format.ts; the import does not bundle the parser, to
+ * keep the extension small): objective attributes and \`kr\` lines once, key-result attributes twice,
+ * an own-line comment like the statement after it (a blank line ends that lookahead). The tests run
+ * \`okr fmt --check\` over every file written.
+ */
+function indent(lines: readonly string[]): string[] {
+  let depth = 0;
+  const levelOf = (line: string, at: number): number => {
+    if (!line) return 0;
+    if (line.startsWith('objective ')) return (depth = 1), 0;
+    if (line.startsWith('strategy ')) return (depth = 0);
+    if (/^kr[ :]/.test(line)) return depth > 0 ? ((depth = 2), 1) : 0;
+    if (KEY_RESULT_ATTRIBUTE.test(line)) return depth;
+    if (line.startsWith('#')) {
+      for (let next = at + 1; ; next++) {
+        const after = lines[next];
+        if (!after) return depth === 0 ? 0 : 1;
+        if (after.startsWith('#')) continue;
+        if (after.startsWith('objective ') || after.startsWith('strategy ')) return 0;
+        if (/^kr[ :]/.test(after)) return depth > 0 ? 1 : 0;
+        if (KEY_RESULT_ATTRIBUTE.test(after)) return depth;
+        return depth > 0 ? 1 : 0;
+      }
+    }
+    return line.startsWith('owner ') && depth === 2 ? 2 : depth > 0 ? 1 : 0;
+  };
+  return lines.map((line, at) => '  '.repeat(levelOf(line, at)) + line);
 }
 
 type KrIndex = Map<string, { objective: PlanObjective; kr: PlanKeyResult }>;
