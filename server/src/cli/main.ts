@@ -123,7 +123,8 @@ writes one .okr file per team (or per level), with okr.config.json when the leve
 defaults. Values the language has no place for (statuses, scores, descriptions, …) are kept as
 comments on their item, and listed. Exit code: 0 when everything was placed, 1 when some values
 were only kept as comments, 2 on bad input or when a file exists (nothing is written then).
-Fields for --map: ${FIELDS.join(', ')}. See docs/import.md.`,
+Fields for --map (see docs/import.md for the column names each recognises):
+  ${wrapList(FIELDS, 96)}.`,
     options: [
       ['to', '--to DIR', 'write the files into DIR (default: the current folder; created if needed)'],
       ['by', '--by team|level', 'one file per team (default) or per level'],
@@ -138,6 +139,20 @@ Fields for --map: ${FIELDS.join(', ')}. See docs/import.md.`,
     ],
   },
 };
+
+/** `a, b, c` over lines no longer than `width`, continued lines indented like the first. */
+function wrapList(items: readonly string[], width: number): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const item of items) {
+    if (line && line.length + 2 + item.length > width) {
+      lines.push(`${line},`);
+      line = item;
+    } else line = line ? `${line}, ${item}` : item;
+  }
+  lines.push(line);
+  return lines.join('\n  ');
+}
 
 type CommandName = keyof typeof COMMANDS;
 const isCommand = (name: string): name is CommandName => Object.hasOwn(COMMANDS, name);
