@@ -209,7 +209,7 @@ export function planFromTable(table: Table, maps: readonly string[], fileLabel: 
       note(notes, row.headerOf('note'), row.get('note'));
     }
     if (row.get('confidence') && (confidence === undefined || !checkinDate || !current)) note(notes, row.headerOf('confidence'), row.get('confidence'));
-    for (const c of packedCheckins(row.get('checkins'), row, unit)) {
+    for (const c of packedCheckins(row.get('checkins'), unit)) {
       if ('note' in c && !('date' in c)) note(notes, row.headerOf('checkins'), c.note);
       else kr.checkins.push(c as PlanCheckin);
     }
@@ -311,7 +311,7 @@ export function planFromTable(table: Table, maps: readonly string[], fileLabel: 
       if (target.kr) note(p.kr.notes, 'Aligned to key result', target.kr.title);
       if (first.weight !== undefined) p.kr.weight = first.weight;
     }
-    for (const other of others) note(p.kr.notes, 'Also aligned to', other.weight !== undefined ? `${other.text}` : other.text);
+    for (const other of others) note(p.kr.notes, 'Also aligned to', other.text);
     if (!objective) throw new ImportError(`row ${p.row.number}: the key result "${p.kr.title}" names no objective, and no objective comes before it`);
     resolving.delete(p);
     placed.set(p, objective);
@@ -363,7 +363,7 @@ export function planFromTable(table: Table, maps: readonly string[], fileLabel: 
     if (email && list.length) note(notes, row.headerOf('owner-email'), email);
   }
 
-  function periodOf(row: Row, notes: Note[], quiet = false): string | undefined {
+  function periodOf(row: Row, notes: Note[]): string | undefined {
     const label = row.get('period');
     const startText = row.get('start-date');
     const endText = row.get('due-date');
@@ -372,7 +372,6 @@ export function planFromTable(table: Table, maps: readonly string[], fileLabel: 
     const fromLabel = label ? parsePeriodLabel(label) : undefined;
     const fromDates = start && end ? periodOfDates(start, end) : undefined;
     const period = fromDates ?? fromLabel;
-    if (quiet) return period ?? (end && !start ? `due ${end}` : undefined);
     if (label && label !== period && !(fromLabel && fromLabel === period)) note(notes, row.headerOf('period'), label);
     const bounds = period ? periodBounds(period) : undefined;
     if (startText && (!start || !fromDates) && start !== bounds?.[0]) note(notes, row.headerOf('start-date'), startText);
@@ -442,7 +441,7 @@ function alignedTo(cell: string, row: Row): Ref[] {
  * Viva Goals' packed check-ins: `Checkin Date: 2025-01-15; User: Jane Doe; Note: …; Current Value: 40;`
  * one after another in one cell. A check-in without a readable date or value is kept as a note.
  */
-function packedCheckins(cell: string, row: Row, unit: Unit | undefined): (PlanCheckin | { note: string })[] {
+function packedCheckins(cell: string, unit: Unit | undefined): (PlanCheckin | { note: string })[] {
   if (!cell.trim()) return [];
   const keys = /(checkin date|check-in date|user|note|current value|value|status|confidence)\s*:\s*/gi;
   const entries: Record<string, string>[] = [];
@@ -463,7 +462,6 @@ function packedCheckins(cell: string, row: Row, unit: Unit | undefined): (PlanCh
     if (!date || !value) return { note: text };
     const note = [e.note, e.status && `[${e.status}]`, e.user && `(${e.user})`].filter(Boolean).join(' ');
     const confidence = e.confidence ? confidenceOf(e.confidence) : undefined;
-    void row;
     return { date, value: quantity(value.value, unit ?? value.unit), ...(confidence !== undefined ? { confidence } : {}), ...(note ? { note } : {}) };
   });
 }
