@@ -37,6 +37,8 @@ export interface TreeKeyResult {
   readonly rollup?: string;
   /** `contributes to` target key, e.g. `revenue.arr`. */
   readonly contributesTo?: string;
+  /** `weight N`, when given: its weight in its objective's progress. */
+  readonly weight?: number;
   readonly problems: readonly TreeProblem[];
   readonly location: TreeLocation;
 }

@@ -267,6 +267,7 @@ export function buildTree(index: WorkspaceIndex, analysis: AnalysisResult, confi
       progress: progress.keyResultProgress(kr),
       rollup,
       contributesTo: into?.kind === 'keyResult' ? krKeys.get(into.node) : undefined,
+      weight: kr.weight && Number.isFinite(kr.weight.value) ? kr.weight.value : undefined,
       problems: krProblems.get(kr) ?? [],
       location: locationOf(document, kr.blockSpan),
     });
