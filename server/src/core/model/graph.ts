@@ -67,7 +67,8 @@ export class AlignmentGraph {
   private readonly owners = new Map<string, ObjectiveNode[]>();
 
   constructor(
-    readonly index: WorkspaceIndex,
+    /** The index the graph was built from, or last updated from. */
+    public index: WorkspaceIndex,
     readonly config: AnalysisConfig,
   ) {
     const documents = index.all();
@@ -143,12 +144,13 @@ export class AlignmentGraph {
   }
 
   /**
-   * Takes in new texts of `uris` (already set in the index). Only correct when every one of them
+   * Takes in new texts of `uris` (already set in `index`, which the graph reads from now on). Only correct when every one of them
    * defines the same ids (objectives, strategies, key results) in the same order as before, so
    * that every reference elsewhere still resolves to the same place: the analysis checks that and
    * builds a new graph otherwise.
    */
-  update(uris: Iterable<string>): void {
+  update(uris: Iterable<string>, index: WorkspaceIndex = this.index): void {
+    this.index = index;
     const changed = new Set(uris);
     const reresolve = new Set<Alignment | Contribution>();
     const touched = new Set<ObjectiveNode>();
