@@ -1,4 +1,4 @@
-// The alignment tree (tree.ts) built from the index and the analysis: a pure function, computed
+// The alignment tree (tree.ts) built from one analysis snapshot: a pure function, computed
 // on request (the preview's `okr/tree`, the command line's `okr tree` and HTML export).
 //
 // Where each objective goes — every objective appears exactly once:
@@ -34,8 +34,8 @@
 // Problems: a key result carries those that start in its block; an objective those that start in
 // its block outside its key results' (its own lines); the rest (header, strategies) only count in
 // `totals`. Iterative throughout: a 10,000-long chain of alignments cannot overflow the stack.
-import { pinnedToday, type AnalysisResult } from './analysis';
-import type { AnalysisConfig } from './config';
+import { pinnedToday } from './analysis';
+import type { Snapshot } from './snapshot';
 import { catchAllReason, describeCatchAll } from './model/catchAll';
 import { formatDay } from './model/dates';
 import { parentObjective, type ObjectiveNode } from './model/graph';
@@ -56,7 +56,7 @@ import type {
   TreeRoot,
   TreeStrategy,
 } from './tree';
-import type { OkrDocument, WorkspaceIndex } from './workspace';
+import type { OkrDocument } from './workspace';
 
 /**
  * How deep objectives nest in the model, at most. Real trees are a handful of levels deep; a
@@ -84,7 +84,10 @@ type Place =
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
-export function buildTree(index: WorkspaceIndex, analysis: AnalysisResult, config: AnalysisConfig): TreeModel {
+/** The tree of one snapshot: its documents, graph, progress, problems and configuration, all of one generation. */
+export function buildTree(snapshot: Snapshot): TreeModel {
+  const { index, config } = snapshot;
+  const analysis = snapshot;
   const { graph, progress } = analysis;
   const documents = [...index.all()].sort((a, b) => compareStrings(a.uri, b.uri));
 

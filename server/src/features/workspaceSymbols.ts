@@ -1,15 +1,12 @@
 // Workspace symbols (Ctrl+T): objectives, key results and strategies of every file, matched on
 // their id and on the words of their title.
-import { SymbolKind, type SymbolInformation } from 'vscode-languageserver';
-import { rangeOf } from '../core';
-import { unlessCancelled, type Feature } from '../context';
+import { SymbolKind, type SymbolInformation } from 'vscode-languageserver-types';
+import { rangeOf, type Snapshot } from '../core';
 
 const LIMIT = 500;
 
-export const workspaceSymbols: Feature = (context) => {
-  context.connection.onWorkspaceSymbol(async ({ query }, token) => {
-    const all = context.index.all(); // Takes in the editors' latest changes, maybe a big parse.
-    await unlessCancelled(token);
+export function workspaceSymbols(snapshot: Snapshot, query: string): SymbolInformation[] {
+    const all = snapshot.index.all();
     const needle = query.trim().toLowerCase();
     const matches = (id: string, title: string) => !needle || id.toLowerCase().includes(needle) || title.toLowerCase().includes(needle);
     const found: SymbolInformation[] = [];
@@ -31,5 +28,4 @@ export const workspaceSymbols: Feature = (context) => {
       if (found.length >= LIMIT) break;
     }
     return found.slice(0, LIMIT);
-  });
-};
+}

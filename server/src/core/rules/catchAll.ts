@@ -5,7 +5,7 @@
 import { catchAllReason } from '../model/catchAll';
 import type { WorkspaceRule } from './types';
 
-export const catchAll: WorkspaceRule = {
+export const catchAll: WorkspaceRule<'catch-all'> = {
   meta: {
     id: 'catch-all',
     defaultSeverity: 'warning',

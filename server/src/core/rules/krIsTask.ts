@@ -62,7 +62,7 @@ export function taskOf(kr: KeyResult): Task | undefined {
   return looksLikeTask(kr.title.text);
 }
 
-export const krIsTask: FileRule = {
+export const krIsTask: FileRule<'kr-is-task'> = {
   meta: {
     id: 'kr-is-task',
     defaultSeverity: 'info',

@@ -8,7 +8,7 @@ import { hasExplicitMetric, metricOf } from '../model/metrics';
 import { looksLikeTask } from './krIsTask';
 import type { FileRule } from './types';
 
-export const krNotMeasurable: FileRule = {
+export const krNotMeasurable: FileRule<'kr-not-measurable'> = {
   meta: {
     id: 'kr-not-measurable',
     defaultSeverity: 'info',

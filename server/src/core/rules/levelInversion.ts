@@ -5,7 +5,7 @@
 // related information.
 import type { WorkspaceRule } from './types';
 
-export const levelInversion: WorkspaceRule = {
+export const levelInversion: WorkspaceRule<'level-inversion'> = {
   meta: {
     id: 'level-inversion',
     defaultSeverity: 'warning',

@@ -16,7 +16,7 @@ import type { WorkspaceRule } from './types';
 
 const MAX_CANDIDATES = 5;
 
-export const unaligned: WorkspaceRule = {
+export const unaligned: WorkspaceRule<'unaligned'> = {
   meta: {
     id: 'unaligned',
     defaultSeverity: 'warning',
