@@ -29,6 +29,8 @@ export class ServerContext {
   /** Editor texts not yet parsed, by URI, in the order they arrived. */
   private readonly pendingEdits = new Map<string, { text: string; encoding: ForeignEncoding | undefined }>();
   config: LoadedConfig | undefined;
+  /** How long a request may analyse before it answers from the last snapshot (tests in process, with no scheduler, wait for the whole analysis). */
+  requestBudget = REQUEST_BUDGET_MS;
 
   /**
    * @param docsBase where docs/rules/<id>.md are (a URI ending in `/`): diagnostics link there.
@@ -65,14 +67,18 @@ export class ServerContext {
 
   /**
    * The snapshot a request answers from. The current generation's when it is ready, or can be
-   * made within REQUEST_BUDGET_MS; while a long analysis runs, the last snapshot, when the
-   * request's document (if any) is the same there as now. Otherwise the request cannot be
+   * made within `requestBudget` (the run goes on in the scheduler's slices otherwise); while a
+   * long analysis runs, the last snapshot, when the request's document (if any) is the same
+   * there as now. Otherwise the request cannot be
    * answered yet: ContentModified (the editor asks again).
    */
   snapshotFor(uri?: string): Snapshot {
     const analyzer = this.analyzer;
-    const current = analyzer.step(REQUEST_BUDGET_MS);
-    if (current) return current;
+    // A run under way is the scheduler's to drive: a request does not add to the wait of the next.
+    if (!analyzer.running) {
+      const current = analyzer.step(this.requestBudget);
+      if (current) return current;
+    }
     const last = analyzer.latest;
     if (last && (uri === undefined || !this.moved(last, uri))) return last;
     throw contentModified();

@@ -54,6 +54,8 @@ export class InProcessServer {
       },
     }) as unknown as Connection;
     this.context = new ServerContext(recording);
+    // No scheduler runs the analysis here: a request finishes it, however long it takes.
+    this.context.requestBudget = Infinity;
     // As server.ts applies the okr.config.json it finds: settings, and problems to publish.
     const parsed = parseConfig(config, rules.map((rule) => rule.meta.id));
     this.context.analyzer.setConfig(parsed.config);
