@@ -1,9 +1,10 @@
 // The one adapter between the protocol and the features: each request is answered from one
 // snapshot (context.snapshotFor), by a feature that is a plain function of it. A request that
 // waits before it computes (a turn of the event loop, to read a cancellation) checks afterwards
-// that its snapshot still fits: if an analysis or an edit came meanwhile, it starts again from
-// the new snapshot, and after a few tries answers ContentModified. An answer is therefore always
-// the answer of one generation.
+// that nothing changed meanwhile and that its snapshot still fits: otherwise it starts again
+// from the newer snapshot, and after a few tries answers ContentModified. An answer is therefore
+// always the answer of one generation, and of the latest one there was when it started waiting
+// last.
 import { ErrorCodes, ResponseError, type CancellationToken, type Connection } from 'vscode-languageserver';
 import type { OkrDocument, Snapshot } from './core';
 import { cancelled, contentModified, nextTurn, type ServerContext } from './context';
@@ -42,9 +43,10 @@ async function afterATurn<R>(context: ServerContext, uri: string | undefined, to
   for (let attempt = 0; ; attempt++) {
     if (token.isCancellationRequested) throw cancelled();
     const snapshot = context.snapshotFor(uri);
+    const generation = context.generation;
     await new Promise<void>((resolve) => nextTurn(resolve));
     if (token.isCancellationRequested) throw cancelled();
-    if (context.stillFits(snapshot, uri)) return refused(() => compute(snapshot));
+    if (context.generation === generation && context.stillFits(snapshot, uri)) return refused(() => compute(snapshot));
     if (attempt === RETRIES) throw contentModified();
   }
 }

@@ -28,6 +28,7 @@ export class ServerContext {
   private readonly workspaceAnalyzer = new Analyzer(this.workspaceIndex);
   /** Editor texts not yet parsed, by URI, in the order they arrived. */
   private readonly pendingEdits = new Map<string, { text: string; encoding: ForeignEncoding | undefined }>();
+  private editsReceived = 0;
   config: LoadedConfig | undefined;
   /** How long a request may analyse before it answers from the last snapshot (tests in process, with no scheduler, wait for the whole analysis). */
   requestBudget = REQUEST_BUDGET_MS;
@@ -52,8 +53,17 @@ export class ServerContext {
     return this.workspaceAnalyzer;
   }
 
+  /**
+   * A number that moves with every change received: a text (parsed or not yet), a file read or
+   * gone, the configuration. A request that waited compares it with the one before its wait.
+   */
+  get generation(): number {
+    return this.workspaceAnalyzer.generation + this.editsReceived;
+  }
+
   /** Records an editor's text for `uri`; it is parsed when the index is next read. */
   setEditorText(uri: string, text: string, encoding?: ForeignEncoding): void {
+    this.editsReceived++;
     this.pendingEdits.delete(uri); // Re-inserted last: edits are applied in the order they came.
     this.pendingEdits.set(uri, { text, encoding });
   }
@@ -87,7 +97,7 @@ export class ServerContext {
   /**
    * Whether `snapshot` is still whole and fit to answer about `uri` after a wait: it is the latest
    * snapshot (an analysis since may have updated its graph in place), and the document is as it
-   * was in it.
+   * was in it. (A request also starts again when anything changed during its wait: answers.ts.)
    */
   stillFits(snapshot: Snapshot, uri?: string): boolean {
     return this.workspaceAnalyzer.latest === snapshot && (uri === undefined || !this.moved(snapshot, uri));
