@@ -8,10 +8,11 @@ import type { ProgressModel } from '../model/progress';
 import type { Day } from '../model/dates';
 import type { AnalysisScope } from '../scope';
 import type { RuleData, RuleId } from './data';
+import type { Severity } from '../severity';
 
 export type { RuleData, RuleId } from './data';
 
-export type Severity = 'error' | 'warning' | 'info' | 'hint';
+export type { Severity } from '../severity';
 
 export interface RuleMeta<Id extends RuleId = RuleId> {
   /** Stable id, used as the diagnostic's code, in config and in suppression comments. */
