@@ -5,7 +5,7 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyse, okr, readFolder, repoPath, uriOf } from './helpers';
 import { defaultConfig, type AnalysisConfig } from '../../server/src/core/config';
-import { buildTree, GROUP_KEYS, MAX_TREE_DEPTH } from '../../server/src/core/treeModel';
+import { buildTree, GROUP_KEYS, MAX_TREE_DEPTH } from '../../server/src/core/buildTree';
 import type { TreeGroup, TreeKeyResult, TreeModel, TreeObjective, TreeRoot, TreeStrategy } from '../../server/src/core/tree';
 
 const config: AnalysisConfig = { ...defaultConfig, today: '2026-02-15' };

@@ -3,7 +3,7 @@
 // request `okr/tree` (params `{}`); when the workspace changes, the server sends
 // `okr/didChangeTree` after publishing diagnostics, and the client asks again.
 import type { Snapshot, TreeModel } from '../core';
-import { buildTree } from '../core/treeModel';
+import { buildTree } from '../core/buildTree';
 
 const built = new WeakMap<Snapshot, TreeModel>();
 

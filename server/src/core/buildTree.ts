@@ -1,4 +1,4 @@
-// The alignment tree (tree.ts) built from one analysis snapshot: a pure function, computed
+// The alignment tree (tree.ts) built from one analysis snapshot, section by section: a pure function, computed
 // on request (the preview's `okr/tree`, the command line's `okr tree` and HTML export).
 //
 // Where each objective goes — every objective appears exactly once:
@@ -86,12 +86,37 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** The tree of one snapshot: its documents, graph, progress, problems and configuration, all of one generation. */
 export function buildTree(snapshot: Snapshot): TreeModel {
-  const { index, config } = snapshot;
-  const analysis = snapshot;
-  const { graph, progress } = analysis;
-  const documents = [...index.all()].sort((a, b) => compareStrings(a.uri, b.uri));
+  const documents = [...snapshot.index.all()].sort((a, b) => compareStrings(a.uri, b.uri));
+  const order = orderAndKeys(snapshot, documents);
+  const places = placesOf(order.nodes);
+  const problems = problemsByBlock(snapshot, documents);
+  const { roots } = treeOf(snapshot, order, places, problems);
+  const { levels, periods, owners } = filtersOf(snapshot, order.nodes);
+  const totals: Record<Severity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
+  for (const list of snapshot.problems.values()) for (const problem of list) totals[problem.severity]++;
+  return {
+    today: formatDay(snapshot.today),
+    ...(pinnedToday(snapshot.config) === snapshot.today ? { todayPinned: true } : {}),
+    levels,
+    periods,
+    owners,
+    roots,
+    links: linksOf(snapshot, order),
+    totals,
+    objectiveCount: order.nodes.length,
+  };
+}
 
-  // ── Order and keys ──────────────────────────────────────────────────────────────────────────
+/** The objectives and strategies in (uri, position) order, and the key of each (and of each key result). */
+interface Order {
+  readonly nodes: readonly ObjectiveNode[];
+  readonly strategies: readonly { readonly uri: string; readonly document: OkrDocument; readonly strategy: Strategy }[];
+  readonly keys: ReadonlyMap<Objective | Strategy, string>;
+  readonly krKeys: ReadonlyMap<KeyResult, string>;
+}
+
+// ── Order and keys ────────────────────────────────────────────────────────────────────────────
+function orderAndKeys({ graph }: Snapshot, documents: readonly OkrDocument[]): Order {
   const nodes: ObjectiveNode[] = [];
   const strategies: { uri: string; document: OkrDocument; strategy: Strategy }[] = [];
   const keys = new Map<Objective | Strategy, string>();
@@ -134,8 +159,20 @@ export function buildTree(snapshot: Snapshot): TreeModel {
       taken.add(key);
     });
   }
+  return { nodes, strategies, keys, krKeys };
+}
 
-  // ── Places, and the loops of primary alignments ─────────────────────────────────────────────
+/** Where each objective goes: its place, and which objectives start a group (cycles, too deep). */
+interface Places {
+  readonly places: ReadonlyMap<Objective, Place>;
+  readonly cycleRoots: ReadonlySet<Objective>;
+  readonly deepRoots: ReadonlySet<Objective>;
+  /** Objectives shown under their parent: not a root of a group or strategy, nor too deep. */
+  shownUnderParent(objective: Objective): boolean;
+}
+
+// ── Places, and the loops of primary alignments ───────────────────────────────────────────────
+function placesOf(nodes: readonly ObjectiveNode[]): Places {
   const order = new Map<Objective, number>();
   nodes.forEach((node, i) => order.set(node.objective, i));
   const places = new Map<Objective, Place>();
@@ -190,12 +227,21 @@ export function buildTree(snapshot: Snapshot): TreeModel {
     }
   }
   const shownUnderParent = (objective: Objective) => underParent(objective) && !deepRoots.has(objective);
+  return { places, cycleRoots, deepRoots, shownUnderParent };
+}
 
-  // ── Problems, by objective and key result ───────────────────────────────────────────────────
+/** Problems by the objective (its own lines) or key result whose block they start in. */
+interface BlockProblems {
+  readonly objectiveProblems: ReadonlyMap<Objective, TreeProblem[]>;
+  readonly krProblems: ReadonlyMap<KeyResult, TreeProblem[]>;
+}
+
+// ── Problems, by objective and key result ─────────────────────────────────────────────────────
+function problemsByBlock(snapshot: Snapshot, documents: readonly OkrDocument[]): BlockProblems {
   const objectiveProblems = new Map<Objective, TreeProblem[]>();
   const krProblems = new Map<KeyResult, TreeProblem[]>();
   for (const document of documents) {
-    const problems = [...(analysis.problems.get(document.uri) ?? [])].sort((a, b) => a.span.start - b.span.start);
+    const problems = [...(snapshot.problems.get(document.uri) ?? [])].sort((a, b) => a.span.start - b.span.start);
     const objectives = [...document.file.objectives].sort((a, b) => a.blockSpan.start - b.blockSpan.start);
     let at = 0;
     for (const problem of problems) {
@@ -209,8 +255,15 @@ export function buildTree(snapshot: Snapshot): TreeModel {
       else push(objectiveProblems, objective, treeProblem);
     }
   }
+  return { objectiveProblems, krProblems };
+}
 
-  // ── Nodes ───────────────────────────────────────────────────────────────────────────────────
+// ── Nodes, and the tree ───────────────────────────────────────────────────────────────────────
+function treeOf(analysis: Snapshot, order: Order, where: Places, blockProblems: BlockProblems): { roots: TreeRoot[] } {
+  const { index, graph, progress, config } = analysis;
+  const { nodes, strategies, keys, krKeys } = order;
+  const { places, cycleRoots, deepRoots, shownUnderParent } = where;
+  const { objectiveProblems, krProblems } = blockProblems;
   const children = new Map<Objective, TreeObjective[]>();
   const treeObjectives = new Map<Objective, TreeObjective>();
   for (const node of nodes) {
@@ -275,7 +328,6 @@ export function buildTree(snapshot: Snapshot): TreeModel {
     });
   }
 
-  // ── The tree ────────────────────────────────────────────────────────────────────────────────
   const strategyChildren = new Map<Strategy, TreeObjective[]>();
   for (const { strategy } of strategies) strategyChildren.set(strategy, []);
   const groups: Record<GroupKind, TreeObjective[]> = { unaligned: [], unknown: [], cycle: [], deep: [] };
@@ -300,8 +352,11 @@ export function buildTree(snapshot: Snapshot): TreeModel {
   for (const group of GROUP_ORDER) {
     if (groups[group].length) roots.push({ kind: 'group', key: GROUP_KEYS[group], title: GROUP_TITLES[group], children: groups[group] } satisfies TreeGroup);
   }
+  return { roots };
+}
 
-  // ── Links ───────────────────────────────────────────────────────────────────────────────────
+// ── Links ─────────────────────────────────────────────────────────────────────────────────────
+function linksOf({ graph }: Snapshot, { nodes, keys, krKeys }: Order): TreeLink[] {
   const links: TreeLink[] = [];
   const linked = new Set<string>();
   const link = (from: string | undefined, to: string | undefined, kind: TreeLink['kind']) => {
@@ -333,8 +388,11 @@ export function buildTree(snapshot: Snapshot): TreeModel {
       if (into?.kind === 'keyResult') link(krKeys.get(kr), krKeys.get(into.node), 'contributes');
     }
   }
+  return links;
+}
 
-  // ── Filters and totals ──────────────────────────────────────────────────────────────────────
+// ── Filters ───────────────────────────────────────────────────────────────────────────────────
+function filtersOf({ config }: Snapshot, nodes: readonly ObjectiveNode[]): { levels: string[]; periods: string[]; owners: string[] } {
   const usedLevels = new Set<string>();
   const periods = new Map<string, { start: number; end: number }>();
   const owners = new Set<string>();
@@ -348,19 +406,10 @@ export function buildTree(snapshot: Snapshot): TreeModel {
     ...config.levels.filter((level) => usedLevels.has(level)),
     ...[...usedLevels].filter((level) => !config.levels.includes(level)).sort(compareStrings),
   ];
-  const totals: Record<Severity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
-  for (const list of analysis.problems.values()) for (const problem of list) totals[problem.severity]++;
-
   return {
-    today: formatDay(analysis.today),
-    ...(pinnedToday(config) === analysis.today ? { todayPinned: true } : {}),
     levels,
     periods: [...periods].sort(([a, p], [b, q]) => p.start - q.start || p.end - q.end || compareStrings(a, b)).map(([text]) => text),
     owners: [...owners].sort(compareOwners),
-    roots,
-    links,
-    totals,
-    objectiveCount: nodes.length,
   };
 }
 
