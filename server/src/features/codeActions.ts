@@ -27,19 +27,19 @@ function strings(list: unknown): string[] {
 
 /** The quick fixes for the diagnostics in the request, and the refactoring at the range's start. */
 export function codeActions(snapshot: Snapshot, document: OkrDocument, range: Range, diagnostics: readonly Diagnostic[], only: readonly string[] | undefined): CodeAction[] {
-    const actions: CodeAction[] = [];
-    const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
-    if (wants(CodeActionKind.QuickFix)) {
-      for (const diagnostic of diagnostics) {
-        if (diagnostic.source !== 'okr' || typeof diagnostic.code !== 'string') continue;
-        actions.push(...fixesFor(snapshot, document, diagnostic));
-      }
+  const actions: CodeAction[] = [];
+  const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
+  if (wants(CodeActionKind.QuickFix)) {
+    for (const diagnostic of diagnostics) {
+      if (diagnostic.source !== 'okr' || typeof diagnostic.code !== 'string') continue;
+      actions.push(...fixesFor(snapshot, document, diagnostic));
     }
-    if (wants(CodeActionKind.RefactorRewrite)) {
-      const write = writeMetricOut(document, offsetAt(document.file.lineStarts, document.text.length, range.start));
-      if (write) actions.push(write);
-    }
-    return actions;
+  }
+  if (wants(CodeActionKind.RefactorRewrite)) {
+    const write = writeMetricOut(document, offsetAt(document.file.lineStarts, document.text.length, range.start));
+    if (write) actions.push(write);
+  }
+  return actions;
 }
 
 function fixesFor(snapshot: Snapshot, document: OkrDocument, diagnostic: Diagnostic): CodeAction[] {

@@ -39,27 +39,27 @@ const KEYWORD_DOCS: Record<string, string> = {
 const UNITS = ['%', '$', '$K', '$M', '$B', '€', '€K', '€M', '£', '£M'];
 
 export function completion(snapshot: Snapshot, document: OkrDocument, position: Position): CompletionItem[] | CompletionList {
-    const offset = offsetIn(document, position);
-    const lineStart = document.file.lineStarts[position.line] ?? 0;
-    const before = document.text.slice(lineStart, offset);
-    // Id characters as the lexer reads them: ASCII word characters, `-`, and anything from U+00C0 up
-    // (accents, other scripts, emoji), plus the `.` of `objective.kr`.
-    const word = /[\w.\u00C0-\u{10FFFF}-]*$/u.exec(before)![0];
-    const range: Range = { start: { line: position.line, character: position.character - word.length }, end: position };
+  const offset = offsetIn(document, position);
+  const lineStart = document.file.lineStarts[position.line] ?? 0;
+  const before = document.text.slice(lineStart, offset);
+  // Id characters as the lexer reads them: ASCII word characters, `-`, and anything from U+00C0 up
+  // (accents, other scripts, emoji), plus the `.` of `objective.kr`.
+  const word = /[\w.\u00C0-\u{10FFFF}-]*$/u.exec(before)![0];
+  const range: Range = { start: { line: position.line, character: position.character - word.length }, end: position };
 
-    let match = /^\s*aligns\s+to\s+(?:[^,#]+,\s*)*[\w.\u00C0-\u{10FFFF}-]*$/u.exec(before);
-    if (match) return alignTargets(snapshot, document.file, offset, range, word);
-    match = /^\s*contributes\s+to\s+[\w.\u00C0-\u{10FFFF}-]*$/u.exec(before);
-    if (match) return contributionTargets(snapshot, document.file, offset, range, word);
-    if (/^\s*level\s+[\w\u00C0-\u{10FFFF}-]*$/u.test(before)) {
-      return snapshot.config.levels.map((level, i) => ({ label: level, kind: CompletionItemKind.EnumMember, sortText: String(i).padStart(3, '0'), textEdit: { range, newText: level } }));
-    }
-    if (/^\s*owner\s+[@"]?[^\s"]*$/u.test(before)) return owners(snapshot, before, position);
-    if (/^\s*(?:from|target|keep\s+(?:above|below)|current|checkin\s+\S+)\s+(?:.*\s)?[$€£¥]?\d[\d.]*[kKMB]?\s+\S*$/u.test(before) && !/\bconfidence\b/.test(before)) {
-      return units(snapshot, range);
-    }
-    if (/^\s*[\p{L}_-]*$/u.test(before)) return keywords(snapshot, document.file, offset, range);
-    return [];
+  let match = /^\s*aligns\s+to\s+(?:[^,#]+,\s*)*[\w.\u00C0-\u{10FFFF}-]*$/u.exec(before);
+  if (match) return alignTargets(snapshot, document.file, offset, range, word);
+  match = /^\s*contributes\s+to\s+[\w.\u00C0-\u{10FFFF}-]*$/u.exec(before);
+  if (match) return contributionTargets(snapshot, document.file, offset, range, word);
+  if (/^\s*level\s+[\w\u00C0-\u{10FFFF}-]*$/u.test(before)) {
+    return snapshot.config.levels.map((level, i) => ({ label: level, kind: CompletionItemKind.EnumMember, sortText: String(i).padStart(3, '0'), textEdit: { range, newText: level } }));
+  }
+  if (/^\s*owner\s+[@"]?[^\s"]*$/u.test(before)) return owners(snapshot, before, position);
+  if (/^\s*(?:from|target|keep\s+(?:above|below)|current|checkin\s+\S+)\s+(?:.*\s)?[$€£¥]?\d[\d.]*[kKMB]?\s+\S*$/u.test(before) && !/\bconfidence\b/.test(before)) {
+    return units(snapshot, range);
+  }
+  if (/^\s*[\p{L}_-]*$/u.test(before)) return keywords(snapshot, document.file, offset, range);
+  return [];
 }
 
 function keywords(snapshot: Snapshot, file: Parameters<typeof objectiveAt>[0], offset: number, range: Range): CompletionItem[] {

@@ -31,17 +31,17 @@ interface Classified {
 }
 
 export function semanticTokens(snapshot: Snapshot, document: OkrDocument): SemanticTokens {
-    const builder = new SemanticTokensBuilder();
-    const named = namedSpans(snapshot.index, document);
-    for (const token of okrLexer.tokenize(document.text).tokens) {
-      const start = token.startOffset;
-      const known = named.get(start);
-      const type = known?.type ?? (KEYWORDS.has(token.tokenType) ? 'keyword' : BY_TOKEN.get(token.tokenType));
-      if (!type) continue;
-      const position = positionAt(document.file.lineStarts, start);
-      builder.push(position.line, position.character, token.image.length, tokenTypes.indexOf(type), known?.modifiers ?? 0);
-    }
-    return builder.build();
+  const builder = new SemanticTokensBuilder();
+  const named = namedSpans(snapshot.index, document);
+  for (const token of okrLexer.tokenize(document.text).tokens) {
+    const start = token.startOffset;
+    const known = named.get(start);
+    const type = known?.type ?? (KEYWORDS.has(token.tokenType) ? 'keyword' : BY_TOKEN.get(token.tokenType));
+    if (!type) continue;
+    const position = positionAt(document.file.lineStarts, start);
+    builder.push(position.line, position.character, token.image.length, tokenTypes.indexOf(type), known?.modifiers ?? 0);
+  }
+  return builder.build();
 }
 
 const DECLARATION = 1 << tokenModifiers.indexOf('declaration');
