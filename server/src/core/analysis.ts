@@ -194,8 +194,7 @@ export class Analyzer {
   /** Every rule over every file, on a new graph. */
   private *full(day: Day): Generator<void, State> {
     const { index, config, configGeneration } = this.inputs;
-    const graph = new AlignmentGraph(index, config);
-    yield;
+    const graph = yield* AlignmentGraph.build(index, config);
     const state: State = {
       configGeneration,
       today: day,
