@@ -23,7 +23,7 @@ import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { URI } from 'vscode-uri';
 import { Analyzer, defaultConfig, parseOkr, WorkspaceIndex, type AnalysisConfig, type OkrFile, type Quantity } from '../server/src/core';
-import { buildTree } from '../server/src/core/treeModel';
+import { buildTree } from '../server/src/core/buildTree';
 import { LspClient } from '../test/lsp/client';
 import { BENCH_TODAY, generate, generateText, writeWorkspace } from './generate';
 
@@ -474,11 +474,11 @@ async function w5(): Promise<void> {
   log(`W5: building the ${WORKSPACE_SIZE / 1000}k tree model`);
   const { files } = generate(WORKSPACE_SIZE, SEED);
   const { index, analyzer } = coldAnalysis(files);
-  const model = buildTree(index, analyzer.analyse(), CONFIG);
+  const model = buildTree(analyzer.analyse());
   // The update: the model after an edit (a title typed into, a reference added) in one file.
   const name = [...files.keys()].find((n) => n.startsWith('team-'))!;
   index.set(uriOf(name), files.get(name)!.replace(/^(objective [^:]+: .*)$/m, '$1 (now with a new scope)').replace(/^(\s+aligns to .*)$/m, '$1, no-such-objective'));
-  const updated = buildTree(index, analyzer.analyse(), CONFIG);
+  const updated = buildTree(analyzer.analyse());
   const objectiveCount = (model as { objectiveCount?: number }).objectiveCount;
 
   // Loaded at run time, not bundled: the test server is an ES module, playwright-core is external.

@@ -84,7 +84,7 @@ const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'er
 
 /** SARIF 2.1.0: one run, the rules with their metadata, a result per problem, paths relative to %SRCROOT%. */
 export function formatSarif(result: CheckResult, cwd: string, version: string): string {
-  const ruleIndex = new Map(rules.map((rule, i) => [rule.meta.id, i]));
+  const ruleIndex = new Map<string, number>(rules.map((rule, i) => [rule.meta.id, i]));
   const location = (file: string, line: number, column: number, endLine?: number, endColumn?: number) => ({
     physicalLocation: {
       artifactLocation: { uri: file.split(path.sep).map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' },

@@ -2,13 +2,13 @@
 // to first, key results inside — with progress bars (and where they should be today) and marks
 // for problems.
 import { plural } from '../core/util/plural';
-import { buildTree } from '../core/treeModel';
+import { tree } from '../features/tree';
 import type { Severity, TreeKeyResult, TreeModel, TreeObjective, TreeProblem, TreeRoot } from '../core/tree';
 import { paint } from './paint';
 import type { LoadedWorkspace } from './workspace';
 
 export function modelOf(workspace: LoadedWorkspace): TreeModel {
-  return buildTree(workspace.index, workspace.analyzer.analyse(), workspace.analyzer.getConfig());
+  return tree(workspace.analyzer.analyse());
 }
 
 export function printTree(workspace: LoadedWorkspace, color: boolean): string {

@@ -3,7 +3,9 @@
 // key results inside their objective. Extra alignments, enabling links and `contributes to`
 // are links, not tree edges. Plain JSON only: it crosses the LSP connection and the webview.
 
-export type Severity = 'error' | 'warning' | 'info' | 'hint';
+import type { Severity } from './severity';
+
+export type { Severity };
 
 export interface TreeProblem {
   readonly severity: Severity;

@@ -26,7 +26,7 @@ function stepsFrom<T>(cycle: readonly T[], from: number): T[] {
   return steps;
 }
 
-export const alignmentCycle: WorkspaceRule = {
+export const alignmentCycle: WorkspaceRule<'alignment-cycle'> = {
   meta: {
     id: 'alignment-cycle',
     defaultSeverity: 'error',

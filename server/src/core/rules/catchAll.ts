@@ -10,7 +10,7 @@ import { catchAllReason, describeCatchAll } from '../model/catchAll';
 import { keyResultKind } from '../model/keyResultKind';
 import type { WorkspaceRule } from './types';
 
-export const catchAll: WorkspaceRule = {
+export const catchAll: WorkspaceRule<'catch-all'> = {
   meta: {
     id: 'catch-all',
     defaultSeverity: 'warning',

@@ -18,7 +18,7 @@ function othersThan<T>(list: readonly T[], isSelf: (item: T) => boolean): T[] {
   return others;
 }
 
-export const duplicateId: WorkspaceRule = {
+export const duplicateId: WorkspaceRule<'duplicate-id'> = {
   meta: {
     id: 'duplicate-id',
     defaultSeverity: 'error',

@@ -6,7 +6,7 @@
 import type { WorkspaceRule } from './types';
 import { withArticle } from '../util/plural';
 
-export const levelInversion: WorkspaceRule = {
+export const levelInversion: WorkspaceRule<'level-inversion'> = {
   meta: {
     id: 'level-inversion',
     defaultSeverity: 'warning',

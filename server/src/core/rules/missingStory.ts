@@ -14,7 +14,7 @@ import type { AlignmentGraph, ObjectiveNode } from '../model/graph';
 import { parentObjective } from '../model/graph';
 import type { WorkspaceRule } from './types';
 
-export const missingStory: WorkspaceRule = {
+export const missingStory: WorkspaceRule<'missing-story'> = {
   meta: {
     id: 'missing-story',
     defaultSeverity: 'hint',

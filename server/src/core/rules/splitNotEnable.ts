@@ -15,7 +15,7 @@ import { parentObjective, type Alignment } from '../model/graph';
 import type { ProgressModel } from '../model/progress';
 import type { WorkspaceRule } from './types';
 
-export const splitNotEnable: WorkspaceRule = {
+export const splitNotEnable: WorkspaceRule<'split-not-enable'> = {
   meta: {
     id: 'split-not-enable',
     defaultSeverity: 'hint',

@@ -22,7 +22,7 @@ const MAX_RELATED = 20;
 /** Ids named in the message; the rest are counted. */
 const MAX_NAMED = 10;
 
-export const tooManyObjectives: WorkspaceRule = {
+export const tooManyObjectives: WorkspaceRule<'too-many-objectives'> = {
   meta: {
     id: 'too-many-objectives',
     defaultSeverity: 'info',

@@ -17,7 +17,7 @@ import { withArticle } from '../util/plural';
 
 const MAX_CANDIDATES = 5;
 
-export const unaligned: WorkspaceRule = {
+export const unaligned: WorkspaceRule<'unaligned'> = {
   meta: {
     id: 'unaligned',
     defaultSeverity: 'warning',
