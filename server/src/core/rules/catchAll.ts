@@ -24,7 +24,6 @@ export const catchAll: WorkspaceRule = {
         : `\`${id}\` is a catch-all: ${reason.aligned} objectives of ${reason.owners} different owners align to it, yet none of its key results is measurable`;
       const related = node.alignedFrom
         .filter((a, i, all) => all.findIndex((b) => b.objective === a.objective) === i)
-        .slice(0, 20)
         .map((a) => ({ uri: a.uri, span: a.reference.span, message: `${a.objective.id.text} aligns to it` }));
       report(node.uri, node.objective.id.span, `${why}. Anything can claim to serve it, so it removes focus: OKRs are there to say "not yet" to other work. Name what will be true ${period} (with a measurable key result), or drop it and align the teams under it to a strategy, each with a \`why:\``, {
         related,

@@ -13,6 +13,8 @@ import { inferMetric } from '../model/metrics';
 import { convert, formatAmount, sameDimension } from '../model/units';
 import type { Alignment } from '../model/graph';
 import type { ProgressModel } from '../model/progress';
+import { sumOfTerms } from '../util/listed';
+import { mapped, othersThan } from './related';
 import type { WorkspaceRule } from './types';
 
 export const splitNotEnable: WorkspaceRule = {
@@ -67,11 +69,11 @@ export const splitNotEnable: WorkspaceRule = {
         const title = inferMetric(a.objective.title.text)!;
         return formatAmount(convert(title.target, title.unit, metric.unit), undefined);
       });
-      const arithmetic = `${parts.join(' + ')} of ${formatAmount(metric.target, metric.unit)}`;
+      const arithmetic = `${sumOfTerms(parts)} of ${formatAmount(metric.target, metric.unit)}`;
       for (const alignment of shares) {
         const id = alignment.objective.id.text;
         report(alignment.uri, alignment.reference.span, `\`${id}\` takes a numeric share of \`${krName}\` (${arithmetic}), which is not \`rollup sum\`: a company is not a sum of departments. Ask how \`${id}\` enables it instead ("for this to happen, what must be true?"); if the result really is a sum (revenue by sales region), declare \`rollup sum\` on \`${krName}\` and let the shares contribute to it`, {
-          related: shares.filter((a) => a !== alignment).map((a) => ({ uri: a.uri, span: a.reference.span, message: `${a.objective.id.text}: another share` })),
+          related: mapped(othersThan(shares, (a) => a === alignment), (a) => ({ uri: a.uri, span: a.reference.span, message: `${a.objective.id.text}: another share` })),
           data: { keyResult: krName },
         });
       }
@@ -90,5 +92,5 @@ function sumOf(kr: KeyResult, contributors: readonly KeyResult[], progress: Prog
     parts.push(formatAmount(convert(metric.target, metric.unit ?? whole.unit, whole.unit), undefined));
   }
   if (!parts.length) return undefined;
-  return `${parts.join(' + ')} of ${formatAmount(whole.target, whole.unit)}`;
+  return `${sumOfTerms(parts)} of ${formatAmount(whole.target, whole.unit)}`;
 }

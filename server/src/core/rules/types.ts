@@ -27,7 +27,11 @@ export interface RelatedLocation {
 }
 
 export interface ReportOptions {
-  readonly related?: readonly RelatedLocation[];
+  /**
+   * Places this problem links. Any number, even lazily made: the analysis keeps the first
+   * MAX_RELATED (`related.ts`), for every rule.
+   */
+  readonly related?: Iterable<RelatedLocation>;
   /** Anything quick fixes need (did-you-mean candidates, …); passed through to the client. */
   readonly data?: unknown;
   /** Shown faded by editors: unnecessary code. */
@@ -40,6 +44,7 @@ export interface Problem {
   readonly rule: string;
   readonly severity: Severity;
   readonly message: string;
+  /** At most MAX_RELATED (`related.ts`). */
   readonly related?: readonly RelatedLocation[];
   readonly data?: unknown;
 }
