@@ -553,3 +553,19 @@ function checkins(target: number, baseline: number, rand: () => number, pick: <T
 function cap(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
+
+/**
+ * One file holding a chain of `n` objectives, each aligned to the one before (the first to a
+ * strategy): the deepest alignment tree a workspace can have. 40,000 objectives are about 5 MB.
+ * Each objective but the first aligns to one at its own level with no `why:`: one missing-story
+ * each, whatever the date. With `rollups`, each key result is also a `rollup sum` that the next
+ * one contributes to: a chain of sums as deep as the tree.
+ */
+export function chainText(n: number, options: { rollups?: boolean } = {}): string {
+  const lines = ['period 2026-Q1', 'level team', 'strategy s: The strategy'];
+  for (let i = 0; i < n; i++) {
+    lines.push(`objective o${i}: Objective number ${i}`, `  aligns to ${i === 0 ? 's' : `o${i - 1}`}`, `  kr k: Reach ${i + 1} signups`, `    target ${i + 1} signups`, `    checkin 2026-01-15 1`);
+    if (options.rollups) lines.push('    rollup sum', ...(i > 0 ? [`    contributes to o${i - 1}.k`] : []));
+  }
+  return `${lines.join('\n')}\n`;
+}
