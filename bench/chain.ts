@@ -2,7 +2,7 @@
 // one before (`chainText`), opened in the built server; the time from `didOpen` to its first
 // diagnostics. The analysis must stay linear in the depth of the chain. Not a test: it prints the
 // times and fails only when the server breaks.
-//   node esbuild.mjs && node bench/build.mjs && node dist/bench/chain.js [40000 …] [--rollups] [--prof DIR]
+//   node esbuild.mjs && node bench/build.mjs && node dist/bench/chain.js [40000 …] [--rollups] [--prof DIR] [--server PATH]
 // --rollups: the chain again with a `rollup sum` at every step (`chainText`).
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,6 +15,9 @@ const root = resolve(__dirname, '../..');
 const argv = process.argv.slice(2);
 const profAt = argv.indexOf('--prof');
 const prof = profAt >= 0 ? argv[profAt + 1] : undefined;
+const serverAt = argv.indexOf('--server');
+/** The server to measure: the built one, or another build (`--server PATH`) to compare with. */
+const server = serverAt >= 0 ? resolve(argv[serverAt + 1]!) : join(root, 'dist/server/node.js');
 const sizes = argv.filter((a, i) => /^\d+$/.test(a) && (profAt < 0 || i !== profAt + 1)).map(Number);
 
 /** The CPU time a process has used so far (user + system), in ms; NaN where /proc is not there. */
@@ -35,7 +38,7 @@ export async function chainToDiagnostics(n: number, serverArgs: string[] = [], r
   const dir = mkdtempSync(join(tmpdir(), 'okr-chain-'));
   const text = chainText(n, { rollups });
   writeFileSync(join(dir, 'okr.config.json'), JSON.stringify({ today: BENCH_TODAY }));
-  const client = new LspClient([process.execPath, ...serverArgs, join(root, 'dist/server/node.js'), '--stdio']);
+  const client = new LspClient([process.execPath, ...serverArgs, server, '--stdio']);
   try {
     await client.initialize(dir);
     const uri = URI.file(join(dir, 'chain.okr')).toString();
@@ -43,8 +46,8 @@ export async function chainToDiagnostics(n: number, serverArgs: string[] = [], r
     const cpuStart = cpuMs(pid);
     const start = performance.now();
     await client.open(uri, text);
-    // Every objective after the first tells no story: the analysis is done when they show.
-    const diagnostics = await client.diagnosticsFor(uri, (d) => d.length >= n - 1, 120_000);
+    // The last objective has no key result: the analysis is done when that shows.
+    const diagnostics = await client.diagnosticsFor(uri, (d) => d.some((diagnostic) => diagnostic.code === 'no-key-results'), 120_000);
     return { ms: performance.now() - start, serverCpuMs: cpuMs(pid) - cpuStart, diagnostics: diagnostics.length, bytes: Buffer.byteLength(text) };
   } finally {
     if (serverArgs.length) {

@@ -556,15 +556,18 @@ function cap(text: string): string {
 
 /**
  * One file holding a chain of `n` objectives, each aligned to the one before (the first to a
- * strategy): the deepest alignment tree a workspace can have. 40,000 objectives are about 5 MB.
- * Each objective but the first aligns to one at its own level with no `why:`: one missing-story
- * each, whatever the date. With `rollups`, each key result is also a `rollup sum` that the next
- * one contributes to: a chain of sums as deep as the tree.
+ * strategy), each saying why: the deepest alignment tree a workspace can have, and a clean one.
+ * 40,000 objectives are about 5 MB. The last objective has no key result: the one problem, whatever
+ * the date, so that a client knows when the analysis is done. With `rollups`, each key result is
+ * also a `rollup sum` that the next one contributes to: a chain of sums as deep as the tree.
  */
 export function chainText(n: number, options: { rollups?: boolean } = {}): string {
   const lines = ['period 2026-Q1', 'level team', 'strategy s: The strategy'];
   for (let i = 0; i < n; i++) {
-    lines.push(`objective o${i}: Objective number ${i}`, `  aligns to ${i === 0 ? 's' : `o${i - 1}`}`, `  kr k: Reach ${i + 1} signups`, `    target ${i + 1} signups`, `    checkin 2026-01-15 1`);
+    const parent = i === 0 ? 's' : `o${i - 1}`;
+    lines.push(`objective o${i}: Objective number ${i}`, `  aligns to ${parent}`, `  why: It enables ${parent}`);
+    if (i === n - 1) break;
+    lines.push(`  kr k: Reach ${n} signups`, `    target ${n} signups`, `    current ${i}`);
     if (options.rollups) lines.push('    rollup sum', ...(i > 0 ? [`    contributes to o${i - 1}.k`] : []));
   }
   return `${lines.join('\n')}\n`;

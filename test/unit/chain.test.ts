@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Analyzer, WorkspaceIndex, defaultConfig } from '../../server/src/core';
 import { buildTree } from '../../server/src/core/treeModel';
+import { storyOf, strategiesAtStoryEnds } from '../../server/src/core/model/insight';
 
 const DEPTH = 20_000;
 
@@ -52,4 +53,41 @@ test(`a chain ${DEPTH} deep, with a rollup at every step: every rule runs, and t
 
   const tree = buildTree(index, result, analyzer.getConfig());
   assert.equal(tree.objectiveCount, DEPTH);
+});
+
+test('where each story ends: the same as following each story, in one pass (a chain, a cycle, an unknown id, a key result)', () => {
+  const index = new WorkspaceIndex();
+  const uri = 'file:///ws/mixed.okr';
+  index.set(uri, [
+    'strategy s: S',
+    'strategy t: T',
+    'objective a: A\n  aligns to s',
+    'objective b: B\n  aligns to a\n  kr k: Reach 10 deals',
+    'objective c: C\n  aligns to b.k, t',
+    'objective d: D\n  aligns to e',
+    'objective e: E\n  aligns to d',
+    'objective f: F\n  aligns to e',
+    'objective g: G\n  aligns to nowhere',
+    'objective h: H\n  aligns to g',
+    'objective i: I',
+    'objective j: J\n  aligns to t',
+  ].join('\n'));
+  const analyzer = new Analyzer(index);
+  const { graph } = analyzer.analyse();
+  const ends = strategiesAtStoryEnds(graph);
+  assert.equal(ends.size, graph.nodes.size);
+  for (const node of graph.nodes.values()) {
+    const last = storyOf(node, graph).at(-1);
+    const expected = last?.kind === 'strategy' ? last.name : undefined;
+    assert.equal(ends.get(node)?.id.text, expected, node.objective.id.text);
+  }
+  const named = (id: string) => ends.get(graph.node(index.get(uri)!.file.objectives.find((o) => o.id.text === id)!)!)?.id.text;
+  assert.deepEqual(['a', 'b', 'c', 'd', 'f', 'h', 'i', 'j'].map(named), ['s', 's', 's', undefined, undefined, undefined, undefined, 't']);
+
+  // A chain as deep as the one above: every objective's story ends at the strategy.
+  const deep = new WorkspaceIndex();
+  deep.set(uri, chain(DEPTH));
+  const deepGraph = new Analyzer(deep).analyse().graph;
+  const deepEnds = strategiesAtStoryEnds(deepGraph);
+  assert.equal([...deepEnds.values()].filter((end) => end?.id.text === 's').length, DEPTH);
 });
