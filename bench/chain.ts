@@ -61,7 +61,8 @@ export async function chainToDiagnostics(n: number, serverArgs: string[] = [], r
   }
 }
 
-if (require.main === module) {
+// Run directly (not when bench.ts bundles it for W6).
+if (/chain\.js$/.test(process.argv[1] ?? '')) {
   void (async () => {
     for (const rollups of argv.includes('--rollups') ? [false, true] : [false]) {
       for (const n of sizes.length ? sizes : [1_000, 2_000, 4_000, 10_000, 40_000]) {
