@@ -2,8 +2,9 @@
 // one before (`chainText`), opened in the built server; the time from `didOpen` to its first
 // diagnostics. The analysis must stay linear in the depth of the chain. Not a test: it prints the
 // times and fails only when the server breaks.
-//   node esbuild.mjs && node bench/build.mjs && node dist/bench/chain.js [40000 …] [--rollups] [--prof DIR] [--server PATH]
-// --rollups: the chain again with a `rollup sum` at every step (`chainText`).
+//   node esbuild.mjs && node bench/build.mjs && node dist/bench/chain.js [40000 …] [--rollups] [--cross-links] [--prof DIR] [--server PATH]
+// --rollups, --cross-links: the chain again with a `rollup sum` at every step, or with an extra
+// alignment to another owner's objective two above (`chainText`).
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -34,9 +35,9 @@ function cpuMs(pid: number | undefined): number {
  * From opening a chain of `n` objectives to its first diagnostics: the wall-clock time, the CPU
  * time the server spent (what a busy machine does not inflate), and how many diagnostics.
  */
-export async function chainToDiagnostics(n: number, serverArgs: string[] = [], rollups = false): Promise<{ ms: number; serverCpuMs: number; diagnostics: number; bytes: number }> {
+export async function chainToDiagnostics(n: number, serverArgs: string[] = [], shape: { rollups?: boolean; crossLinks?: boolean } = {}): Promise<{ ms: number; serverCpuMs: number; diagnostics: number; bytes: number }> {
   const dir = mkdtempSync(join(tmpdir(), 'okr-chain-'));
-  const text = chainText(n, { rollups });
+  const text = chainText(n, shape);
   writeFileSync(join(dir, 'okr.config.json'), JSON.stringify({ today: BENCH_TODAY }));
   const client = new LspClient([process.execPath, ...serverArgs, server, '--stdio']);
   try {
@@ -64,10 +65,12 @@ export async function chainToDiagnostics(n: number, serverArgs: string[] = [], r
 // Run directly (not when bench.ts bundles it for W6).
 if (/chain\.js$/.test(process.argv[1] ?? '')) {
   void (async () => {
-    for (const rollups of argv.includes('--rollups') ? [false, true] : [false]) {
+    const shapes = [{}, ...(argv.includes('--rollups') ? [{ rollups: true }] : []), ...(argv.includes('--cross-links') ? [{ crossLinks: true }] : [])];
+    for (const shape of shapes) {
       for (const n of sizes.length ? sizes : [1_000, 2_000, 4_000, 10_000, 40_000]) {
-        const { ms, serverCpuMs, diagnostics, bytes } = await chainToDiagnostics(n, prof ? ['--cpu-prof', `--cpu-prof-dir=${prof}`] : [], rollups);
-        console.log(`chain of ${n} objectives${rollups ? ' with rollups' : ''} (${(bytes / 1e6).toFixed(1)} MB): first diagnostics after ${Math.round(ms)} ms, the server's CPU ${Math.round(serverCpuMs)} ms (${diagnostics} diagnostics)`);
+        const { ms, serverCpuMs, diagnostics, bytes } = await chainToDiagnostics(n, prof ? ['--cpu-prof', `--cpu-prof-dir=${prof}`] : [], shape);
+        const what = 'rollups' in shape ? ' with rollups' : 'crossLinks' in shape ? ' with cross links' : '';
+        console.log(`chain of ${n} objectives${what} (${(bytes / 1e6).toFixed(1)} MB): first diagnostics after ${Math.round(ms)} ms, the server's CPU ${Math.round(serverCpuMs)} ms (${diagnostics} diagnostics)`);
       }
     }
   })().catch((error) => {

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { Analyzer, WorkspaceIndex, defaultConfig } from '../../server/src/core';
 import { buildTree } from '../../server/src/core/treeModel';
 import { storyOf, strategiesAtStoryEnds } from '../../server/src/core/model/insight';
+import { PrimaryAncestry, PrimaryTree, primaryChain } from '../../server/src/core/model/primaryTree';
 
 const DEPTH = 20_000;
 
@@ -90,4 +91,43 @@ test('where each story ends: the same as following each story, in one pass (a ch
   const deepGraph = new Analyzer(deep).analyse().graph;
   const deepEnds = strategiesAtStoryEnds(deepGraph);
   assert.equal([...deepEnds.values()].filter((end) => end?.id.text === 's').length, DEPTH);
+});
+
+test('above in its tree: the numbered tree and the short walk answer as following each chain does (random trees, cycles, key results, unknown ids)', () => {
+  let seed = 7;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  for (let round = 0; round < 30; round++) {
+    const n = 5 + Math.floor(random() * 60);
+    const lines: string[] = ['strategy s: S'];
+    for (let i = 0; i < n; i++) {
+      const r = random();
+      const parent = Math.floor(random() * n);
+      const target = r < 0.1 ? 's' : r < 0.15 ? 'ghost' : r < 0.3 ? `o${parent}.k` : r < 0.4 ? `o${Math.floor(random() * (i + 1))}` : `o${parent}`;
+      lines.push(`objective o${i}: O${i}`, ...(r < 0.05 ? [] : [`  aligns to ${target}, o${Math.floor(random() * n)}`]), '  kr k: Reach 10 deals');
+    }
+    const index = new WorkspaceIndex();
+    index.set('file:///ws/random.okr', lines.join('\n'));
+    const { graph } = new Analyzer(index).analyse();
+    const tree = new PrimaryTree(graph);
+    const ancestry = new PrimaryAncestry(graph);
+    const objectives = [...graph.nodes.keys()];
+    for (const node of graph.nodes.values()) {
+      const chain = primaryChain(node, graph);
+      for (const above of objectives) {
+        const expected = chain.has(above);
+        assert.equal(tree.isAbove(above, node), expected, `round ${round}: ${above.id.text} above ${node.objective.id.text}`);
+        assert.equal(ancestry.isAbove(above, node), expected, `round ${round}: ${above.id.text} above ${node.objective.id.text} (short walk)`);
+      }
+    }
+  }
+  // Deeper than the short walk: the numbered tree answers.
+  const deep = new WorkspaceIndex();
+  deep.set('file:///ws/deep.okr', chain(500));
+  const { graph } = new Analyzer(deep).analyse();
+  const [first, , third] = deep.get('file:///ws/deep.okr')!.file.objectives;
+  const last = graph.node(deep.get('file:///ws/deep.okr')!.file.objectives[499]!)!;
+  const ancestry = new PrimaryAncestry(graph);
+  assert.equal(ancestry.isAbove(first!, last), true);
+  assert.equal(ancestry.isAbove(third!, last), true);
+  assert.equal(ancestry.isAbove(last.objective, graph.node(first!)!), false);
 });
