@@ -3,7 +3,9 @@
 // key results inside their objective. Extra alignments, enabling links and `contributes to`
 // are links, not tree edges. Plain JSON only: it crosses the LSP connection and the webview.
 
-export type Severity = 'error' | 'warning' | 'info' | 'hint';
+import type { Severity } from './severity';
+
+export type { Severity };
 
 export interface TreeProblem {
   readonly severity: Severity;
@@ -37,6 +39,8 @@ export interface TreeKeyResult {
   readonly rollup?: string;
   /** `contributes to` target key, e.g. `revenue.arr`. */
   readonly contributesTo?: string;
+  /** `weight N`, when given: its weight in its objective's progress. */
+  readonly weight?: number;
   readonly problems: readonly TreeProblem[];
   readonly location: TreeLocation;
 }

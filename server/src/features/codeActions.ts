@@ -7,42 +7,51 @@
 //  - any rule (but syntax) → suppress it for this line (`# okr-disable-next-line RULE`);
 //  - a key result whose metric is inferred from its title → write the metric out.
 // Every edit inserts or replaces exactly what it says; the rest of the document is left as it was.
-import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver';
-import { keyResultAt, objectiveAt, offsetAt, positionAt, rangeOf, type OkrDocument } from '../core';
+import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
+import { keyResultAt, objectiveAt, offsetAt, positionAt, rangeOf, type OkrDocument, type Snapshot } from '../core';
+import { eolOf, insertLineAfter, planningFixes, type Fix } from '../core/fixes/planning';
 import { explicitMetric, metricOf } from '../core/model/metrics';
-import { planningFixes, type Fix } from '../core/fixes/planning';
-import type { Feature, ServerContext } from '../context';
+import type { DataOf, RuleId } from '../core/rules/data';
 
-interface Data {
-  candidates?: string[];
-  missing?: string;
-  target?: string;
-  targetLevel?: string;
+/**
+ * The data a diagnostic of rule `rule` carries, as the rule declared it (`RuleData`). It comes
+ * back from the client as JSON: whatever is missing or of another type reads as absent.
+ */
+function dataOf<Id extends RuleId>(diagnostic: Diagnostic, _rule: Id): Partial<NonNullable<DataOf<Id>>> {
+  const data: unknown = diagnostic.data;
+  return typeof data === 'object' && data !== null ? (data as Partial<NonNullable<DataOf<Id>>>) : {};
 }
 
-export const codeActions: Feature = (context) => {
-  context.connection.onCodeAction(({ textDocument, range, context: { diagnostics, only } }) => {
-    const document = context.document(textDocument.uri);
-    if (!document) return [];
-    const actions: CodeAction[] = [];
-    const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
-    if (wants(CodeActionKind.QuickFix)) {
-      for (const diagnostic of diagnostics) {
-        if (diagnostic.source !== 'okr' || typeof diagnostic.code !== 'string') continue;
-        actions.push(...fixesFor(context, document, diagnostic));
-      }
-    }
-    if (wants(CodeActionKind.RefactorRewrite)) {
-      const write = writeMetricOut(document, offsetAt(document.file.lineStarts, document.text.length, range.start));
-      if (write) actions.push(write);
-    }
-    return actions;
-  });
-};
+/** Strings only: a list from the client may hold anything. */
+function strings(list: unknown): string[] {
+  return Array.isArray(list) ? list.filter((item): item is string => typeof item === 'string') : [];
+}
 
-function fixesFor(context: ServerContext, document: OkrDocument, diagnostic: Diagnostic): CodeAction[] {
+/** What the editor takes in a workspace edit. */
+export interface CodeActionOptions {
+  /** Snippet edits (placeholders, where the cursor goes): the planning fixes use them. */
+  readonly snippets?: boolean;
+}
+
+/** The quick fixes for the diagnostics in the request, and the refactoring at the range's start. */
+export function codeActions(snapshot: Snapshot, document: OkrDocument, range: Range, diagnostics: readonly Diagnostic[], only: readonly string[] | undefined, options: CodeActionOptions = {}): CodeAction[] {
+  const actions: CodeAction[] = [];
+  const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
+  if (wants(CodeActionKind.QuickFix)) {
+    for (const diagnostic of diagnostics) {
+      if (diagnostic.source !== 'okr' || typeof diagnostic.code !== 'string') continue;
+      actions.push(...fixesFor(snapshot, document, diagnostic, options));
+    }
+  }
+  if (wants(CodeActionKind.RefactorRewrite)) {
+    const write = writeMetricOut(document, offsetAt(document.file.lineStarts, document.text.length, range.start));
+    if (write) actions.push(write);
+  }
+  return actions;
+}
+
+function fixesFor(snapshot: Snapshot, document: OkrDocument, diagnostic: Diagnostic, options: CodeActionOptions): CodeAction[] {
   const rule = diagnostic.code as string;
-  const data = (diagnostic.data ?? {}) as Data;
   const offset = offsetAt(document.file.lineStarts, document.text.length, diagnostic.range.start);
   const fix = (title: string, edits: TextEdit[], isPreferred = false): CodeAction => ({
     title,
@@ -53,39 +62,42 @@ function fixesFor(context: ServerContext, document: OkrDocument, diagnostic: Dia
   });
   const actions: CodeAction[] = [];
   const objective = objectiveAt(document.file, offset);
-  const analysis = context.analyzer.analyse();
-  const planned = planningFixes({ ...analysis, config: context.analyzer.getConfig(), index: context.index }, document, rule, diagnostic.range);
-  for (const planning of planned ?? []) actions.push(asAction(context, document, diagnostic, planning));
+  const planned = planningFixes(snapshot, document, { rule, range: diagnostic.range, data: diagnostic.data });
+  for (const planning of planned ?? []) actions.push(asAction(document, diagnostic, planning, options));
 
   switch (rule) {
     case 'unknown-reference': {
-      for (const [i, candidate] of (data.candidates ?? []).entries()) {
+      const data = dataOf(diagnostic, rule);
+      const missing = typeof data.missing === 'string' ? data.missing : undefined;
+      for (const [i, candidate] of strings(data.candidates).entries()) {
         // The diagnostic covers the objective part of `objective.kr` when the objective is missing,
         // else the key result part.
-        const replacement = data.missing ? candidate.split('.')[0]! : candidate.slice(candidate.indexOf('.') + 1);
+        const replacement = missing ? candidate.split('.')[0]! : candidate.slice(candidate.indexOf('.') + 1);
         actions.push(fix(`Change to \`${candidate}\``, [{ range: diagnostic.range, newText: replacement }], i === 0));
       }
-      if (data.missing) {
+      if (missing) {
         const eol = eolOf(document.text);
-        const prefix = document.text.length === 0 || document.text.endsWith('\n') ? eol : eol + eol;
+        // After a lone CR at the end, an LF would join it into one CRLF: the blank line is a CR too.
+        const prefix = document.text.endsWith('\r') ? '\r' : document.text.length === 0 || document.text.endsWith('\n') ? eol : eol + eol;
         const end = positionAt(document.file.lineStarts, document.text.length);
-        actions.push(fix(`Create objective \`${data.missing}\``, [{ range: { start: end, end }, newText: `${prefix}objective ${data.missing}: ${humanize(data.missing)}${eol}` }]));
+        actions.push(fix(`Create objective \`${missing}\``, [{ range: { start: end, end }, newText: `${prefix}objective ${missing}: ${humanize(missing)}${eol}` }]));
       }
       break;
     }
     case 'level-inversion': {
-      const levels = context.analyzer.getConfig().levels;
-      const below = data.targetLevel ? levels[levels.indexOf(data.targetLevel) + 1] : undefined;
+      const { targetLevel } = dataOf(diagnostic, rule);
+      const levels = snapshot.config.levels;
+      const below = typeof targetLevel === 'string' ? levels[levels.indexOf(targetLevel) + 1] : undefined;
       if (objective && below) {
         const edit = objective.level
           ? { range: rangeOf(document.file.lineStarts, objective.level.span), newText: below }
           : insertLineAfter(document, objective.span.end, `level ${below}`, 1);
-        actions.push(fix(`Change the level to \`${below}\` (below \`${data.targetLevel}\`)`, [edit], !actions.length));
+        actions.push(fix(`Change the level to \`${below}\` (below \`${targetLevel}\`)`, [edit], !actions.length));
       }
       break;
     }
     case 'invalid-value':
-      for (const candidate of data.candidates ?? []) actions.push(fix(`Change to \`${candidate}\``, [{ range: diagnostic.range, newText: candidate }], true));
+      for (const candidate of strings(dataOf(diagnostic, rule).candidates)) actions.push(fix(`Change to \`${candidate}\``, [{ range: diagnostic.range, newText: candidate }], true));
       break;
   }
   if (rule !== 'syntax' && rule !== 'config') {
@@ -98,8 +110,8 @@ function fixesFor(context: ServerContext, document: OkrDocument, diagnostic: Dia
 }
 
 /** A planning fix as a code action: snippets when the editor applies them, else the plain text. */
-function asAction(context: ServerContext, document: OkrDocument, diagnostic: Diagnostic, planning: Fix): CodeAction {
-  const snippets = context.snippetEdits && planning.edits.some((e) => e.snippet !== undefined);
+function asAction(document: OkrDocument, diagnostic: Diagnostic, planning: Fix, options: CodeActionOptions): CodeAction {
+  const snippets = options.snippets === true && planning.edits.some((e) => e.snippet !== undefined);
   return {
     title: planning.title,
     kind: CodeActionKind.QuickFix,
@@ -125,31 +137,9 @@ function writeMetricOut(document: OkrDocument, offset: number): CodeAction | und
   };
 }
 
-/** A new line after the line holding `offset`, indented `deeper` levels (2 spaces each) below it. */
-function insertLineAfter(document: OkrDocument, offset: number, text: string, deeper: number): TextEdit {
-  const { lineStarts } = document.file;
-  const line = positionAt(lineStarts, offset).line;
-  const lineStart = lineStarts[line]!;
-  const indent = /^[ \t]*/.exec(document.text.slice(lineStart))![0];
-  const unit = indent.includes('\t') ? '\t' : '  ';
-  const next = line + 1 < lineStarts.length ? lineStarts[line + 1]! : document.text.length;
-  let end = next;
-  // Before the line's LF or CRLF; a lone CR at the end of the text is not a line break, so the
-  // new line goes after it.
-  if (end > lineStart && document.text[end - 1] === '\n') {
-    end--;
-    if (end > lineStart && document.text[end - 1] === '\r') end--;
-  }
-  const at = positionAt(lineStarts, end);
-  return { range: { start: at, end: at }, newText: `${eolOf(document.text)}${indent}${unit.repeat(deeper)}${text}` };
-}
-
-function eolOf(text: string): string {
-  return text.includes('\r\n') ? '\r\n' : '\n';
-}
-
 /** `sales-growth` → "Sales growth": a title to start from (never a blank one: an id may be all spaces, as U+3000). */
 function humanize(id: string): string {
   const words = id.replace(/[-_]+/g, ' ').trim();
   return words ? words[0]!.toUpperCase() + words.slice(1) : id.trim() ? id : 'New objective';
 }
+

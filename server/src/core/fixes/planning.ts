@@ -10,6 +10,8 @@
 import { formatDay, type Day } from '../model/dates';
 import { keyResultAt, objectiveAt } from '../navigation';
 import { rankParents, type RankingInput } from '../ranking';
+import type { DataOf, RuleId } from '../rules/data';
+import { lineEndOf } from '../syntax';
 import type { KeyResult, Objective, Quantity, Reference } from '../syntax/ast';
 import { offsetAt, positionAt, rangeOf, type Range } from '../text';
 import type { OkrDocument } from '../workspace';
@@ -34,27 +36,54 @@ export interface PlanningFixInput extends RankingInput {
 /** How many parents a fix offers. */
 const PARENTS = 3;
 
+/** A problem as the client sends it back: its rule, its range in the document, its data (JSON, unchecked). */
+export interface SentProblem {
+  readonly rule: string;
+  readonly range: Range;
+  readonly data?: unknown;
+}
+
+/**
+ * The data a problem of rule `id` carries, as the rule declared it (`RuleData`). It comes back
+ * from the client as JSON: every field is checked where it is read.
+ */
+function dataOf<Id extends RuleId>(problem: SentProblem, _rule: Id): Partial<NonNullable<DataOf<Id>>> {
+  const data = problem.data;
+  return typeof data === 'object' && data !== null ? (data as Partial<NonNullable<DataOf<Id>>>) : {};
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
 /**
  * The fixes for one problem of a planning rule, or undefined when the rule is not one of them
- * (then the server's own fixes apply). `range` is the problem's range in `document`.
+ * (then the server's own fixes apply).
  */
-export function planningFixes(input: PlanningFixInput, document: OkrDocument, rule: string, range: Range): Fix[] | undefined {
-  const offset = offsetAt(document.file.lineStarts, document.text.length, range.start);
+export function planningFixes(input: PlanningFixInput, document: OkrDocument, problem: SentProblem): Fix[] | undefined {
+  const offset = offsetAt(document.file.lineStarts, document.text.length, problem.range.start);
   const objective = objectiveAt(document.file, offset);
-  switch (rule) {
+  /** The reference the problem is on, else the first that names `id` (the problem's data). */
+  const referenceTo = (id: string | undefined) => objective?.alignsTo.find((r) => r.span.start <= offset && offset <= r.span.end) ?? objective?.alignsTo.find((r) => id !== undefined && r.objective.text === id);
+  switch (problem.rule) {
     case 'unaligned':
       return objective ? alignTo(input, document, objective) : [];
-    case 'level-inversion':
+    case 'level-inversion': {
+      const reference = referenceTo(text(dataOf(problem, 'level-inversion').target));
+      return objective && reference ? realignFrom(input, document, objective, reference) : [];
+    }
     case 'aligned-to-catch-all': {
-      const reference = objective?.alignsTo.find((r) => r.span.start <= offset && offset <= r.span.end);
+      const reference = referenceTo(text(dataOf(problem, 'aligned-to-catch-all').catchAll));
       return objective && reference ? realignFrom(input, document, objective, reference) : [];
     }
     case 'stale-checkin': {
       const kr = objective && keyResultAt(objective, offset);
       return kr ? [checkinToday(input, document, kr)] : [];
     }
-    case 'missing-story':
-      return objective ? [writeWhy(document, objective, offset)] : [];
+    case 'missing-story': {
+      const target = referenceTo(undefined)?.objective.text ?? text(dataOf(problem, 'missing-story').target);
+      return objective ? [writeWhy(document, objective, offset, target)] : [];
+    }
     case 'kr-not-measurable': {
       const kr = objective && keyResultAt(objective, offset);
       return kr ? stateALevel(document, kr) : [];
@@ -117,8 +146,7 @@ function lastValue(document: OkrDocument, kr: KeyResult): string | undefined {
   return quantity ? document.text.slice(quantity.span.start, quantity.span.end) : undefined;
 }
 
-function writeWhy(document: OkrDocument, objective: Objective, offset: number): Fix {
-  const target = objective.alignsTo.find((r) => r.span.start <= offset && offset <= r.span.end)?.objective.text;
+function writeWhy(document: OkrDocument, objective: Objective, offset: number, target: string | undefined): Fix {
   const story = `How this enables ${target ?? 'what it aligns to'}`;
   const title = 'Add a `why:` line: how this enables what it aligns to';
   // A `why:` written without its story yet gets the cursor (or, without snippets, a first
@@ -155,20 +183,15 @@ export function insertLineAfter(document: OkrDocument, offset: number, text: str
   const lineStart = lineStarts[line]!;
   const indent = /^[ \t]*/.exec(document.text.slice(lineStart))![0];
   const unit = indent.includes('\t') ? '\t' : '  ';
-  const next = line + 1 < lineStarts.length ? lineStarts[line + 1]! : document.text.length;
-  let end = next;
-  // Before the line's LF or CRLF; a lone CR at the end of the text is not a line break, so the
-  // new line goes after it.
-  if (end > lineStart && document.text[end - 1] === '\n') {
-    end--;
-    if (end > lineStart && document.text[end - 1] === '\r') end--;
-  }
-  const at = positionAt(lineStarts, end);
+  // Before the line's break (LF, CRLF or CR), or at the end of the text.
+  const at = positionAt(lineStarts, lineEndOf(document.text, lineStarts, line));
   return { range: { start: at, end: at }, newText: `${eolOf(document.text)}${indent}${unit.repeat(deeper)}${text}` };
 }
 
-function eolOf(text: string): string {
-  return text.includes('\r\n') ? '\r\n' : '\n';
+/** The document's line break: CRLF if it has any, else LF, else a lone CR if it has only those. */
+export function eolOf(text: string): string {
+  if (text.includes('\r\n')) return '\r\n';
+  return text.includes('\n') || !text.includes('\r') ? '\n' : '\r';
 }
 
 /** Text as a snippet's literal: `$`, `}` and `\` escaped (and `,` `|` inside a placeholder's default). */
@@ -182,10 +205,9 @@ function emptyWhyLine(document: OkrDocument, objective: Objective): { end: Range
   const first = positionAt(lineStarts, objective.span.start).line;
   const last = positionAt(lineStarts, objective.blockSpan.end).line;
   for (let line = first + 1; line <= last && line < lineStarts.length; line++) {
-    const start = lineStarts[line]!;
-    const end = line + 1 < lineStarts.length ? lineStarts[line + 1]! : document.text.length;
-    const text = document.text.slice(start, end).replace(/\r?\n$/, '');
+    const text = document.text.slice(lineStarts[line]!, lineEndOf(document.text, lineStarts, line));
     const match = /^(\s*why:)\s*$/.exec(text);
+    // The story goes after whatever the line ends with: nothing the user typed is replaced.
     if (match) return { end: { line, character: text.length }, spaced: text.length > match[1]!.length };
   }
   return undefined;
