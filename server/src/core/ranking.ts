@@ -17,6 +17,20 @@
 //     the workspace's titles (a word every objective uses says nothing), as a cosine of the two
 //     titles (the candidate's key results count for half).
 // docs/judgement.md ("Parent ranking") says how it is measured on the samples and on real OKRs.
+//
+// It is asked after every keystroke (completion after `aligns to `), over every objective: what it
+// needs of the workspace is kept, and only the head of the list is worked out.
+//   - The rarity of each stem is counted once per snapshot, from the last count: only the files
+//     whose text changed are counted again (`Vocabulary`). What each title says (its stems) is kept
+//     per syntax node, which an edit keeps for every file it does not touch.
+//   - Per objective asked about, a pass over the candidates works out the cheap part of each
+//     score (levels, period, place, owner) and a bound on the rest: the stems two titles share can
+//     only raise the score by as much as their cosine, which is at most what the shared stems
+//     alone make of it. The candidates then come out of a heap, best bound first; one is scored in
+//     full (its cosine, whether it is a catch-all, what it shares) only when it reaches the top, so
+//     a list of 100 scores about that many. The order is the order of the full scores, exactly.
+//   - The list made so far is kept for the next question about the same objective in the same
+//     snapshot (editors ask again as the user types on the line).
 import type { AnalysisConfig } from './config';
 import { catchAllReason, catchAllWording, describeCatchAll, type CatchAllReason } from './model/catchAll';
 import type { AlignmentGraph, ObjectiveNode } from './model/graph';
@@ -24,7 +38,7 @@ import { containsPeriod, type Period } from './model/period';
 import type { ProgressModel } from './model/progress';
 import { FUNCTION_WORDS, stem, withoutAsides, wordsOf } from './model/wording';
 import { descendantsOf } from './navigation';
-import type { Objective, Strategy } from './syntax/ast';
+import type { Objective, OkrFile, Strategy } from './syntax/ast';
 import type { WorkspaceIndex } from './workspace';
 
 export interface RankingInput {
@@ -71,124 +85,402 @@ function tierOrder(tier: ParentTier): number {
  * outside any objective: then every strategy and objective, top levels first).
  */
 export function rankParents(input: RankingInput, self: Objective | undefined, options: RankOptions = {}): ParentCandidate[] {
-  // Editors ask again as the user types on the same line: the last answer serves until the workspace changes.
-  const key = `${options.properOnly ?? false}`;
-  const last = lastRanking;
-  let ranked: ParentCandidate[];
-  if (last && last.graph === input.graph && last.generation === input.index.generation && last.config === input.config && last.self === self && last.key === key) ranked = last.ranked;
-  else {
-    ranked = rank(input, self, options);
-    lastRanking = { graph: input.graph, generation: input.index.generation, config: input.config, self, key, ranked };
+  const ranked: ParentCandidate[] = [];
+  if (options.limit !== undefined && options.limit <= 0) return ranked;
+  for (const candidate of parentsInOrder(input, self, options)) {
+    ranked.push(candidate);
+    if (ranked.length === options.limit) break;
   }
-  return options.limit === undefined ? ranked : ranked.slice(0, options.limit);
+  return ranked;
 }
 
-let lastRanking: { graph: AlignmentGraph; generation: number; config: AnalysisConfig; self: Objective | undefined; key: string; ranked: ParentCandidate[] } | undefined;
-
-function rank(input: RankingInput, self: Objective | undefined, options: RankOptions): ParentCandidate[] {
-  const { graph, index } = input;
-  const selfNode = self ? graph.node(self) : undefined;
-  const excluded = self ? descendantsOf(graph, self) : new Set<Objective>();
-  if (self) excluded.add(self);
-  const words = wordWeights(input);
-  const selfVector = selfNode ? vectorOf(selfNode.objective, words) : undefined;
-  const selfFolder = selfNode ? folderOf(selfNode.uri) : undefined;
-  // Where the other objectives of this file align: a strong hint of where this one belongs.
-  const fileParents = new Map<string, number>();
-  if (selfNode) {
-    for (const sibling of graph.nodesOf(selfNode.uri)) {
-      if (sibling === selfNode || sibling.rank !== selfNode.rank) continue;
-      const first = sibling.alignments[0];
-      const target = first?.target;
-      const id = !target ? undefined : target.kind === 'keyResult' ? target.objective.id.text : target.node.id.text;
-      if (id) fileParents.set(id, (fileParents.get(id) ?? 0) + 1);
-    }
+/**
+ * The same list as `rankParents`, made as it is read: a reader that stops after the first few
+ * (completion's best 100, a quick fix's three) pays for those few.
+ */
+export function* parentsInOrder(input: RankingInput, self: Objective | undefined, options: Pick<RankOptions, 'properOnly'> = {}): Generator<ParentCandidate, void, undefined> {
+  const ranking = rankingFor(input, self, options.properOnly ?? false);
+  for (let i = 0; ; i++) {
+    const next = ranking.at(i);
+    if (!next) return;
+    yield next;
   }
-  const scored: ParentCandidate[] = [];
-  /** Where each file is from the objective's: `same file`, `same folder`, `above` (a folder above it) or `far`. */
-  const places = new Map<string, string>();
-  const consider = (kind: 'objective' | 'strategy', id: string, title: string, uri: string, node: ObjectiveNode | undefined, item: Objective | Strategy) => {
-    const reasons: string[] = [];
-    let score = 0;
-    let tier: ParentTier = 'proper';
-    // Structure: levels. A strategy sits one above the top level.
-    const rank = kind === 'strategy' ? -1 : node?.rank;
-    const selfRank = selfNode?.rank;
-    if (selfRank !== undefined && rank !== undefined) {
-      const gap = selfRank - rank;
-      if (gap === 1) {
-        score += 2;
-        reasons.push('one level up');
-      } else if (gap > 1) score += Math.max(0, 2 - 0.75 * (gap - 1));
-      else if (gap === 0) {
-        // Enabling a peer is allowed (it wants a `why:`), but one level up comes first.
-        tier = 'same-level';
-        score -= 2;
-      } else tier = 'lower';
-    } else if (rank !== undefined) {
-      // Outside an objective, or one with no level: the top first.
-      score += Math.max(0, 1.5 - 0.5 * (rank + 1));
+}
+
+/** The last ranking made: editors ask again as the user types on the same line. */
+let lastRanking: Ranking | undefined;
+
+function rankingFor(input: RankingInput, self: Objective | undefined, properOnly: boolean): Ranking {
+  const last = lastRanking;
+  if (last && last.fits(input, self, properOnly)) return last;
+  return (lastRanking = new Ranking(input, self, properOnly));
+}
+
+/** A strategy among the candidates (an objective is its node). */
+interface StrategyCandidate {
+  readonly strategy: Strategy;
+  readonly uri: string;
+}
+
+const SAME_FILE = 1;
+const SAME_FOLDER = 2;
+const ONE_LEVEL_UP = 4;
+const SAME_PERIOD = 8;
+
+/**
+ * One objective's candidates, scored as they are read. Candidate i is `candidates[i]`; what is
+ * known of it sits in plain arrays of numbers (no object per candidate: a ranking reads every
+ * objective of the workspace after each keystroke).
+ */
+class Ranking {
+  private readonly emitted: ParentCandidate[] = [];
+  private readonly input: RankingInput;
+  private readonly generation: number;
+  private readonly candidates: (ObjectiveNode | StrategyCandidate)[] = [];
+  /** 0–5: far × 3 + tier order (2 once found to be a catch-all). */
+  private readonly group: number[] = [];
+  /** The score without meaning (levels, period, place, owner, siblings). */
+  private readonly structure: number[] = [];
+  /** The full score once worked out; else a bound on it. */
+  private readonly value: number[] = [];
+  /** SAME_FILE | SAME_FOLDER | ONE_LEVEL_UP | SAME_PERIOD, for the reasons. */
+  private readonly marks: number[] = [];
+  /** Whether `value` is the full score, and whether it was asked if it is a catch-all. */
+  private readonly exact: boolean[] = [];
+  private readonly judged: boolean[] = [];
+  private readonly tiers: ParentTier[] = [];
+  private readonly heap: number[] = [];
+  private readonly selfStems: { stem: string; weight: number }[] = [];
+  private normA = 0;
+  private readonly fileParents = new Map<string, number>();
+  /** Why a candidate is a catch-all, once asked. */
+  private readonly catchAlls = new Map<number, CatchAllReason>();
+
+  constructor(
+    input: RankingInput,
+    private readonly self: Objective | undefined,
+    private readonly properOnly: boolean,
+  ) {
+    this.input = input;
+    this.generation = input.index.generation;
+    this.collect();
+  }
+
+  fits(input: RankingInput, self: Objective | undefined, properOnly: boolean): boolean {
+    const mine = this.input;
+    return mine.graph === input.graph && mine.index === input.index && this.generation === input.index.generation && mine.config === input.config && mine.progress === input.progress && this.self === self && this.properOnly === properOnly;
+  }
+
+  /** The i-th candidate, best first; undefined past the last. */
+  at(i: number): ParentCandidate | undefined {
+    while (this.emitted.length <= i) {
+      const next = this.pop();
+      if (!next) return undefined;
+      this.emitted.push(next);
     }
-    // Period.
-    const period = node?.period;
-    if (selfNode?.period && period) {
-      if (samePeriod(period, selfNode.period)) {
-        score += 1;
-        reasons.push('same period');
-      } else if (containsPeriod(period, selfNode.period)) score += 0.5;
-      else if (period.end < selfNode.period.start || period.start > selfNode.period.end) score -= 2;
-      else score -= 0.5;
+    return this.emitted[i];
+  }
+
+  // ── The pass over every candidate ──
+
+  private collect(): void {
+    // Stem numbers grow with the words ever seen; past a bound they start again, and so do the
+    // sayings that use them (never during a pass: the dense arrays are made for the numbers then).
+    if (stemNumbers.size > 500_000) {
+      stemNumbers.clear();
+      sayings = new WeakMap();
+      packedSayings = new WeakMap();
     }
-    // Place and people.
-    let place: ParentPlace = 'near';
+    const { graph, index } = this.input;
+    const self = this.self;
+    const selfNode = self ? graph.node(self) : undefined;
+    const excluded = self ? descendantsOf(graph, self) : new Set<Objective>();
+    if (self) excluded.add(self);
+    const vocabulary = vocabularyOf(this.input);
+    // The objective's stems, weighted, as dense arrays over stem numbers for the bound.
+    let selfWeight: Float64Array | undefined;
+    let selfIdf: Float64Array | undefined;
     if (selfNode) {
+      const saying = sayingOf(selfNode.objective);
+      selfWeight = new Float64Array(stemNumbers.size);
+      selfIdf = new Float64Array(stemNumbers.size);
+      for (const [s, share] of saying.shares) {
+        const idf = vocabulary.idf(s);
+        const weight = idf * share;
+        this.selfStems.push({ stem: s, weight });
+        this.normA += weight * weight;
+        const n = stemNumbers.get(s)!;
+        selfWeight[n] = weight * idf;
+        selfIdf[n] = idf;
+      }
+      if (!this.selfStems.length) selfWeight = selfIdf = undefined;
+    }
+    const normA = this.normA;
+    const selfFolder = selfNode ? folderOf(selfNode.uri) : undefined;
+    // Where the other objectives of this file align: a strong hint of where this one belongs.
+    const fileParents = this.fileParents;
+    if (selfNode) {
+      for (const sibling of graph.nodesOf(selfNode.uri)) {
+        if (sibling === selfNode || sibling.rank !== selfNode.rank) continue;
+        const first = sibling.alignments[0];
+        const target = first?.target;
+        const id = !target ? undefined : target.kind === 'keyResult' ? target.objective.id.text : target.node.id.text;
+        if (id) fileParents.set(id, (fileParents.get(id) ?? 0) + 1);
+      }
+    }
+    const selfRank = selfNode?.rank;
+    const selfPeriod = selfNode?.period;
+    const selfOwner = selfNode?.owner;
+    const { candidates, group, structure, value, marks, exact, judged, tiers } = this;
+    /** `where`: 0 same file, 1 same folder, 2 a folder above, 3 far (no objective: 1). */
+    const consider = (candidate: ObjectiveNode | StrategyCandidate, id: string, rank: number | undefined, period: Period | undefined, owner: string | undefined, where: number, numbers: Int32Array, values: Float64Array, from: number, to: number, isStrategy: boolean) => {
+      let score = 0;
+      let mark = 0;
+      let tier: ParentTier = 'proper';
+      // Structure: levels. A strategy sits one above the top level.
+      if (selfRank !== undefined && rank !== undefined) {
+        const gap = selfRank - rank;
+        if (gap === 1) {
+          score += 2;
+          mark |= ONE_LEVEL_UP;
+        } else if (gap > 1) score += Math.max(0, 2 - 0.75 * (gap - 1));
+        else if (gap === 0) {
+          // Enabling a peer is allowed (it wants a `why:`), but one level up comes first.
+          tier = 'same-level';
+          score -= 2;
+        } else tier = 'lower';
+      } else if (rank !== undefined) {
+        // Outside an objective, or one with no level: the top first.
+        score += Math.max(0, 1.5 - 0.5 * (rank + 1));
+      }
+      if (this.properOnly && tier !== 'proper') return;
+      // Period.
+      if (selfPeriod && period) {
+        if (samePeriod(period, selfPeriod)) {
+          score += 1;
+          mark |= SAME_PERIOD;
+        } else if (containsPeriod(period, selfPeriod)) score += 0.5;
+        else if (period.end < selfPeriod.start || period.start > selfPeriod.end) score -= 2;
+        else score -= 0.5;
+      }
+      // Place and people.
+      if (selfNode) {
+        if (where === 0) {
+          score += 1;
+          mark |= SAME_FILE;
+        } else if (where === 1) mark |= SAME_FOLDER;
+        if (owner && owner === selfOwner) score += 0.5;
+        const siblings = fileParents.get(id);
+        if (siblings) score += 1 + Math.min(1, siblings / 4);
+      }
+      // Meaning, bounded: the cosine is at most what the shared stems alone make of it.
+      let bound = score;
+      let known = true;
+      if (selfWeight && selfIdf) {
+        let dot = 0;
+        let sharedSquares = 0;
+        for (let k = from; k < to; k++) {
+          const n = numbers[k]!;
+          if (n >= selfWeight.length) continue;
+          const w = selfWeight[n]!;
+          if (!w) continue;
+          const share = values[k]!;
+          dot += w * share;
+          const theirs = selfIdf[n]! * share;
+          sharedSquares += theirs * theirs;
+        }
+        if (dot) {
+          bound = score + 5 * Math.min(1, dot / Math.sqrt(normA * sharedSquares)) + 1e-9;
+          known = false;
+        }
+      }
+      candidates.push(candidate);
+      group.push((where === 3 ? 3 : 0) + tierOrder(tier));
+      structure.push(score);
+      value.push(bound);
+      marks.push(mark);
+      exact.push(known);
+      judged.push(isStrategy);
+      tiers.push(tier);
+    };
+    const strategies = new Set<string>();
+    const places = new Map<string, number>();
+    const placeOf = (uri: string) => {
       let where = places.get(uri);
       if (where === undefined) {
         const folder = folderOf(uri);
-        where = uri === selfNode.uri ? 'same file' : folder === selfFolder ? 'same folder' : selfFolder!.startsWith(`${folder}/`) ? 'above' : 'far';
+        where = !selfNode ? 1 : uri === selfNode.uri ? 0 : folder === selfFolder ? 1 : selfFolder!.startsWith(`${folder}/`) ? 2 : 3;
         places.set(uri, where);
       }
-      if (where === 'same file') {
-        score += 1;
-        reasons.push(where);
-      } else if (where === 'same folder') reasons.push(where);
-      else if (where === 'far') place = 'far';
-      if (node?.owner && node.owner === selfNode.owner) score += 0.5;
-      const siblings = fileParents.get(id);
-      if (siblings) {
-        score += 1 + Math.min(1, siblings / 4);
-        reasons.push(`${siblings} of this file align${siblings === 1 ? 's' : ''} to it`);
+      return where;
+    };
+    for (const document of index.all()) {
+      for (const strategy of document.file.strategies) {
+        const id = strategy.id.text;
+        if (!id || strategies.has(id)) continue;
+        strategies.add(id);
+        const { numbers, values } = sayingOf(strategy);
+        consider({ strategy, uri: document.uri }, id, -1, undefined, undefined, placeOf(document.uri), numbers, values, 0, numbers.length, true);
       }
     }
-    // Meaning.
-    if (selfVector) {
-      const { similarity, shared } = similarityTo(selfVector, item, words);
-      score += 5 * similarity;
-      if (shared.length) reasons.push(`shares ${shared.slice(0, 3).map((s) => stemWords.get(s) ?? s).join(', ')}`);
+    // In workspace order, a file at a time (graph.nodes' order, without making that map).
+    for (const document of index.all()) {
+      const nodes = graph.nodesOf(document.uri);
+      if (!nodes.length) continue;
+      const where = placeOf(document.uri);
+      const packed = packedSayingsOf(document.file);
+      const { numbers, values, offsets } = packed;
+      for (let k = 0; k < nodes.length; k++) {
+        const node = nodes[k]!;
+        const id = node.objective.id.text;
+        if (!id || excluded.has(node.objective)) continue;
+        // The graph's nodes of a file are its objectives, in order.
+        if (packed.objectives[k] === node.objective) consider(node, id, node.rank, node.period, node.owner, where, numbers, values, offsets[k]!, offsets[k + 1]!, false);
+        else {
+          const saying = sayingOf(node.objective);
+          consider(node, id, node.rank, node.period, node.owner, where, saying.numbers, saying.values, 0, saying.numbers.length, false);
+        }
+      }
     }
-    const catchAll = node ? catchAllOf(node, input) : undefined;
-    if (catchAll) tier = 'catch-all';
-    if (options.properOnly && tier !== 'proper') return;
-    scored.push({ kind, id, title, uri, node, tier, place, score, catchAll, reasons });
-  };
-  const strategies = new Set<string>();
-  for (const document of index.all()) {
-    for (const strategy of document.file.strategies) {
-      const id = strategy.id.text;
-      if (!id || strategies.has(id)) continue;
-      strategies.add(id);
-      consider('strategy', id, strategy.title.text, document.uri, undefined, strategy);
+    const heap = this.heap;
+    for (let i = 0; i < candidates.length; i++) heap.push(i);
+    for (let i = (heap.length >>> 1) - 1; i >= 0; i--) this.down(i);
+  }
+
+  private idOf(i: number): string {
+    const candidate = this.candidates[i]!;
+    return 'strategy' in candidate ? candidate.strategy.id.text : candidate.objective.id.text;
+  }
+
+  // ── The heap: the best bound on top ──
+
+  /**
+   * Whether candidate `a` comes before `b`: group, then value (a bound before a full score it
+   * ties with: it may turn out equal and come first by id), then id, then workspace order.
+   */
+  private before(a: number, b: number): boolean {
+    const { group, value, exact } = this;
+    if (group[a] !== group[b]) return group[a]! < group[b]!;
+    if (value[a] !== value[b]) return value[a]! > value[b]!;
+    if (exact[a] !== exact[b]) return !exact[a];
+    const idA = this.idOf(a);
+    const idB = this.idOf(b);
+    if (idA !== idB) return idA < idB;
+    return a < b;
+  }
+
+  private down(i: number): void {
+    const heap = this.heap;
+    const entry = heap[i]!;
+    for (;;) {
+      let child = 2 * i + 1;
+      if (child >= heap.length) break;
+      if (child + 1 < heap.length && this.before(heap[child + 1]!, heap[child]!)) child++;
+      if (!this.before(heap[child]!, entry)) break;
+      heap[i] = heap[child]!;
+      i = child;
+    }
+    heap[i] = entry;
+  }
+
+  private removeTop(): void {
+    const last = this.heap.pop()!;
+    if (this.heap.length) {
+      this.heap[0] = last;
+      this.down(0);
     }
   }
-  for (const node of graph.nodes.values()) {
-    const id = node.objective.id.text;
-    if (!id || excluded.has(node.objective)) continue;
-    consider('objective', id, node.objective.title.text, node.uri, node, node.objective);
+
+  /** The next candidate in order: the top of the heap, once it is scored in full and still on top. */
+  private pop(): ParentCandidate | undefined {
+    const heap = this.heap;
+    while (heap.length) {
+      const top = heap[0]!;
+      const candidate = this.candidates[top]!;
+      if (!this.exact[top]) {
+        this.value[top] = this.structure[top]! + 5 * this.similarity(candidate).similarity;
+        this.exact[top] = true;
+        this.down(0);
+        continue;
+      }
+      let catchAll: CatchAllReason | undefined;
+      if (!('strategy' in candidate)) {
+        if (!this.judged[top]) {
+          this.judged[top] = true;
+          catchAll = catchAllOf(candidate, this.input);
+          if (catchAll) this.catchAlls.set(top, catchAll);
+        } else catchAll = this.catchAlls.get(top);
+        if (catchAll && this.tiers[top] !== 'catch-all') {
+          if (this.properOnly) {
+            this.removeTop();
+            continue;
+          }
+          this.tiers[top] = 'catch-all';
+          this.group[top] = (this.group[top]! >= 3 ? 3 : 0) + 2;
+          this.down(0);
+          continue;
+        }
+      }
+      this.removeTop();
+      return this.describe(top, catchAll);
+    }
+    return undefined;
   }
-  // Near before far, then by tier, then by score: one number per candidate.
-  const keyed = scored.map((candidate) => ({ candidate, order: ((candidate.place === 'far' ? 3 : 0) + tierOrder(candidate.tier)) * 1e6 - candidate.score }));
-  keyed.sort((a, b) => a.order - b.order || (a.candidate.id < b.candidate.id ? -1 : a.candidate.id > b.candidate.id ? 1 : 0));
-  return keyed.map((k) => k.candidate);
+
+  /** The candidate as the list shows it, with what it shares with the objective. */
+  private describe(i: number, catchAll: CatchAllReason | undefined): ParentCandidate {
+    const candidate = this.candidates[i]!;
+    const strategy = 'strategy' in candidate ? candidate : undefined;
+    const node = strategy ? undefined : (candidate as ObjectiveNode);
+    const id = this.idOf(i);
+    const mark = this.marks[i]!;
+    const reasons: string[] = [];
+    if (mark & ONE_LEVEL_UP) reasons.push('one level up');
+    if (mark & SAME_PERIOD) reasons.push('same period');
+    if (mark & SAME_FILE) reasons.push('same file');
+    else if (mark & SAME_FOLDER) reasons.push('same folder');
+    const siblings = this.self ? this.fileParents.get(id) : undefined;
+    if (siblings) reasons.push(`${siblings} of this file align${siblings === 1 ? 's' : ''} to it`);
+    const { shared } = this.similarity(candidate);
+    if (shared.length) reasons.push(`shares ${shared.slice(0, 3).map((s) => stemWords.get(s) ?? s).join(', ')}`);
+    const group = this.group[i]!;
+    return {
+      kind: strategy ? 'strategy' : 'objective',
+      id,
+      title: strategy ? strategy.strategy.title.text : node!.objective.title.text,
+      uri: strategy ? strategy.uri : node!.uri,
+      node,
+      tier: this.tiers[i]!,
+      place: group >= 3 ? 'far' : 'near',
+      score: this.value[i]!,
+      catchAll,
+      reasons,
+    };
+  }
+
+  /** The cosine of the two titles, and the stems they share, the weightiest first. */
+  private similarity(candidate: ObjectiveNode | StrategyCandidate): { similarity: number; shared: string[] } {
+    if (!this.selfStems.length) return { similarity: 0, shared: [] };
+    const vocabulary = vocabularyOf(this.input);
+    const b = sayingOf('strategy' in candidate ? candidate.strategy : candidate.objective).shares;
+    let dot = 0;
+    let normB = 0;
+    const shared: { stem: string; weight: number }[] = [];
+    for (const { stem: s, weight } of this.selfStems) {
+      const share = b.get(s);
+      if (share !== undefined) {
+        const product = weight * vocabulary.idf(s) * share;
+        dot += product;
+        shared.push({ stem: s, weight: product });
+      }
+    }
+    if (!dot) return { similarity: 0, shared: [] };
+    for (const [s, share] of b) {
+      const weight = vocabulary.idf(s) * share;
+      normB += weight * weight;
+    }
+    return { similarity: dot / Math.sqrt(this.normA * normB), shared: shared.sort((x, y) => y.weight - x.weight).map((x) => x.stem) };
+  }
 }
 
 /** A short description of a candidate for lists: its level, what it shares, whether it is a catch-all. */
@@ -202,7 +494,7 @@ export function describeCandidate(candidate: ParentCandidate): string {
 /** The wording verdict per objective node and title (nodes of unchanged files outlive an edit). */
 const wordings = new WeakMap<ObjectiveNode, { title: string; phrases: readonly string[]; reason: CatchAllReason | undefined }>();
 
-/** `catchAllReason`, with the verdict on the wording kept per node: a ranking reads every objective. */
+/** `catchAllReason`, with the verdict on the wording kept per node. */
 function catchAllOf(node: ObjectiveNode, { graph, progress, config }: RankingInput): CatchAllReason | undefined {
   const title = node.objective.title.text;
   let cached = wordings.get(node);
@@ -218,17 +510,9 @@ function catchAllOf(node: ObjectiveNode, { graph, progress, config }: RankingInp
 
 // ── Meaning ─────────────────────────────────────────────────────────────────────────────────
 
-/** Stems with weights (rarity × how much the text says it). */
-type Vector = Map<string, number>;
-
-interface WordWeights {
-  /** Inverse document frequency of a stem over the workspace's titles. */
-  idf(stem: string): number;
-}
-
 /** The content stems of a title, once per title text. */
 const stemCache = new Map<string, readonly string[]>();
-/** A word as written for each stem, to say what two titles share. */
+/** A word as written for each stem, to say what two titles share ("shares costs"). */
 const stemWords = new Map<string, string>();
 
 function contentStems(title: string): readonly string[] {
@@ -240,87 +524,158 @@ function contentStems(title: string): readonly string[] {
       stemCache.clear();
       stemWords.clear();
     }
-    for (const w of words) for (const part of [w.lower, ...w.lower.split(/[-/&+]+/)]) if (!stemWords.has(stem(part))) stemWords.set(stem(part), part);
+    // The shortest word met for a stem stands for it (then the first in alphabetical order): the
+    // same word whatever was read first.
+    for (const w of words) {
+      for (const part of [w.lower, ...w.lower.split(/[-/&+]+/)]) {
+        const s = stem(part);
+        const known = stemWords.get(s);
+        if (known === undefined || part.length < known.length || (part.length === known.length && part < known)) stemWords.set(s, part);
+      }
+    }
     stemCache.set(title, stems);
   }
   return stems;
 }
 
-/** Document frequencies per graph and index generation: computed once, read by every ranking after it. */
-const weightsCache = new WeakMap<AlignmentGraph, { generation: number; weights: WordWeights }>();
+/**
+ * How many of the workspace's titles (objectives and strategies) use each stem: one per index
+ * generation, made from the last one by counting again only the files whose text changed.
+ */
+class Vocabulary {
+  /** Per document: its parsed file (a new text is a new file) and the stems of its titles. */
+  private readonly files = new Map<string, { file: OkrFile; stems: (readonly string[])[] }>();
+  private readonly frequency = new Map<string, number>();
+  private documents = 0;
+  private readonly idfs = new Map<string, number>();
+  index: WorkspaceIndex | undefined;
+  generation = -1;
 
-function wordWeights({ graph, index }: RankingInput): WordWeights {
-  const cached = weightsCache.get(graph);
-  if (cached && cached.generation === index.generation) return cached.weights;
-  const frequency = new Map<string, number>();
-  let documents = 0;
-  const count = (title: string) => {
-    documents++;
-    for (const s of contentStems(title)) frequency.set(s, (frequency.get(s) ?? 0) + 1);
-  };
-  for (const node of graph.nodes.values()) count(node.objective.title.text);
-  for (const document of index.all()) for (const strategy of document.file.strategies) count(strategy.title.text);
-  const idf = new Map<string, number>();
-  const weights: WordWeights = {
-    idf: (s) => {
-      let weight = idf.get(s);
-      if (weight === undefined) idf.set(s, (weight = Math.log(1 + documents / (frequency.get(s) ?? 1))));
-      return weight;
-    },
-  };
-  weightsCache.set(graph, { generation: index.generation, weights });
-  return weights;
+  /** Brings the counts to `index`: files gone, new or with a new text. */
+  update(index: WorkspaceIndex): void {
+    this.index = index;
+    this.generation = index.generation;
+    this.idfs.clear();
+    const seen = new Set<string>();
+    const changed: { uri: string; file: OkrFile; stems: (readonly string[])[] }[] = [];
+    for (const document of index.all()) {
+      seen.add(document.uri);
+      const known = this.files.get(document.uri);
+      if (known?.file === document.file) continue;
+      if (known) this.count(known.stems, -1);
+      changed.push({ uri: document.uri, file: document.file, stems: [] });
+    }
+    // Every objective's title, then the strategies'.
+    for (const entry of changed) for (const objective of entry.file.objectives) entry.stems.push(contentStems(objective.title.text));
+    for (const entry of changed) {
+      for (const strategy of entry.file.strategies) entry.stems.push(contentStems(strategy.title.text));
+      this.count(entry.stems, 1);
+      this.files.set(entry.uri, entry);
+    }
+    if (seen.size !== this.files.size) {
+      for (const [uri, known] of this.files) {
+        if (seen.has(uri)) continue;
+        this.count(known.stems, -1);
+        this.files.delete(uri);
+      }
+    }
+  }
+
+  private count(titles: readonly (readonly string[])[], by: 1 | -1): void {
+    this.documents += by * titles.length;
+    for (const stems of titles) {
+      for (const s of stems) {
+        const n = (this.frequency.get(s) ?? 0) + by;
+        if (n) this.frequency.set(s, n);
+        else this.frequency.delete(s);
+      }
+    }
+  }
+
+  /** Inverse document frequency of a stem over the workspace's titles. */
+  idf(s: string): number {
+    let weight = this.idfs.get(s);
+    if (weight === undefined) this.idfs.set(s, (weight = Math.log(1 + this.documents / (this.frequency.get(s) ?? 1))));
+    return weight;
+  }
 }
 
-/** What an objective or strategy says, stem → how much (1 in the title, ½ in key results and `why:`), kept per syntax node. */
-const sayings = new WeakMap<Objective | Strategy, Map<string, number>>();
+/** The counts of the last index asked about (rankings follow the latest snapshot). */
+let vocabulary: Vocabulary | undefined;
 
-function sayingOf(item: Objective | Strategy): Map<string, number> {
+function vocabularyOf({ index }: RankingInput): Vocabulary {
+  if (vocabulary && vocabulary.index === index && vocabulary.generation === index.generation) return vocabulary;
+  if (!vocabulary) vocabulary = new Vocabulary();
+  vocabulary.update(index);
+  return vocabulary;
+}
+
+/** What an objective or strategy says: stem → how much (1 in the title, ½ in key results and `why:`), and the same as stem numbers. */
+interface Saying {
+  readonly shares: Map<string, number>;
+  readonly numbers: Int32Array;
+  readonly values: Float64Array;
+}
+
+/** The sayings of a file's objectives, one after the other (objective k: `offsets[k]` to `offsets[k + 1]`). */
+interface PackedSayings {
+  readonly objectives: readonly Objective[];
+  readonly offsets: Int32Array;
+  readonly numbers: Int32Array;
+  readonly values: Float64Array;
+}
+
+/** Kept per parsed file: a ranking reads them a file at a time. */
+let packedSayings = new WeakMap<OkrFile, PackedSayings>();
+
+function packedSayingsOf(file: OkrFile): PackedSayings {
+  let packed = packedSayings.get(file);
+  if (!packed) {
+    const sayings = file.objectives.map(sayingOf);
+    const offsets = new Int32Array(sayings.length + 1);
+    for (let k = 0; k < sayings.length; k++) offsets[k + 1] = offsets[k]! + sayings[k]!.numbers.length;
+    const numbers = new Int32Array(offsets[sayings.length]!);
+    const values = new Float64Array(offsets[sayings.length]!);
+    for (let k = 0; k < sayings.length; k++) {
+      numbers.set(sayings[k]!.numbers, offsets[k]!);
+      values.set(sayings[k]!.values, offsets[k]!);
+    }
+    packed = { objectives: file.objectives, offsets, numbers, values };
+    packedSayings.set(file, packed);
+  }
+  return packed;
+}
+
+/** A number per stem, for the dense arrays of a ranking. */
+const stemNumbers = new Map<string, number>();
+/** Kept per syntax node (an edit keeps the nodes of every file it does not touch). */
+let sayings = new WeakMap<Objective | Strategy, Saying>();
+
+function sayingOf(item: Objective | Strategy): Saying {
   let saying = sayings.get(item);
   if (!saying) {
-    saying = new Map();
+    const shares = new Map<string, number>();
     const add = (title: string, share: number) => {
-      for (const s of contentStems(title)) if (share > (saying!.get(s) ?? 0)) saying!.set(s, share);
+      for (const s of contentStems(title)) if (share > (shares.get(s) ?? 0)) shares.set(s, share);
     };
     add(item.title.text, 1);
     if ('keyResults' in item) {
       for (const kr of item.keyResults) add(kr.title.text, 0.5);
       if (item.why) add(item.why.text, 0.5);
     }
+    const numbers = new Int32Array(shares.size);
+    const values = new Float64Array(shares.size);
+    let k = 0;
+    for (const [s, share] of shares) {
+      let n = stemNumbers.get(s);
+      if (n === undefined) stemNumbers.set(s, (n = stemNumbers.size));
+      numbers[k] = n;
+      values[k++] = share;
+    }
+    saying = { shares, numbers, values };
     sayings.set(item, saying);
   }
   return saying;
-}
-
-function vectorOf(item: Objective | Strategy, words: WordWeights): Vector {
-  const vector: Vector = new Map();
-  for (const [s, share] of sayingOf(item)) vector.set(s, words.idf(s) * share);
-  return vector;
-}
-
-/** The cosine of `a` (weighted) and what `item` says, weighed on the fly. */
-function similarityTo(a: Vector, item: Objective | Strategy, words: WordWeights): { similarity: number; shared: string[] } {
-  const b = sayingOf(item);
-  let dot = 0;
-  let normA = 0;
-  let normB = 0;
-  const shared: { stem: string; weight: number }[] = [];
-  for (const [s, weight] of a) {
-    normA += weight * weight;
-    const share = b.get(s);
-    if (share !== undefined) {
-      const product = weight * words.idf(s) * share;
-      dot += product;
-      shared.push({ stem: s, weight: product });
-    }
-  }
-  if (!dot) return { similarity: 0, shared: [] };
-  for (const [s, share] of b) {
-    const weight = words.idf(s) * share;
-    normB += weight * weight;
-  }
-  const similarity = dot / Math.sqrt(normA * normB);
-  return { similarity, shared: shared.sort((x, y) => y.weight - x.weight).map((x) => x.stem) };
 }
 
 // ── Structure ───────────────────────────────────────────────────────────────────────────────

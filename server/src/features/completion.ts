@@ -11,7 +11,7 @@
 //  - after `level`: the levels; after `owner`: the owners already used; after a number: units.
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type CompletionList, type Position, type Range } from 'vscode-languageserver-types';
 import { keyResultAt, objectiveAt, type ObjectiveNode, type OkrDocument, type Snapshot } from '../core';
-import { describeCandidate, rankParents } from '../core/ranking';
+import { describeCandidate, parentsInOrder } from '../core/ranking';
 import { offsetIn } from './common';
 
 const HEADER = ['period', 'level', 'owner', 'strategy', 'objective'];
@@ -170,12 +170,17 @@ function matches(typed: string, text: string): boolean {
 }
 
 function alignTargets(snapshot: Snapshot, file: Parameters<typeof objectiveAt>[0], offset: number, range: Range, typed: string): CompletionList {
-  const ranked = rankParents(snapshot, objectiveAt(file, offset));
   const best = new BestCandidates(typed);
-  ranked.forEach((candidate, i) => {
-    const sortText = String(i).padStart(6, '0');
-    // Its key results sort right after it (`id.kr`): when it cannot be kept, neither can they.
-    if (!best.wants(sortText)) return best.skipped();
+  // The ranking is worked out as it is read: once the list is full, nothing after can be kept.
+  let i = 0;
+  for (const candidate of parentsInOrder(snapshot, objectiveAt(file, offset))) {
+    const sortText = String(i++).padStart(6, '0');
+    // Its key results sort right after it (`id.kr`): when it cannot be kept, neither can they, nor
+    // any candidate after it.
+    if (!best.wants(sortText)) {
+      best.skipped();
+      break;
+    }
     const { id, node } = candidate;
     const marks = [candidate.catchAll ? 'catch-all' : undefined, candidate.kind === 'strategy' ? `strategy · ${fileName(candidate.uri)}` : describe(node!)];
     const description = marks.filter(Boolean).join(' · ');
@@ -205,7 +210,7 @@ function alignTargets(snapshot: Snapshot, file: Parameters<typeof objectiveAt>[0
         textEdit: { range, newText: krId },
       }));
     }
-  });
+  }
   return best.result();
 }
 

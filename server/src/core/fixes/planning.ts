@@ -9,7 +9,7 @@
 // Every edit inserts or replaces exactly what its title says; the rest of the document stays.
 import { formatDay, type Day } from '../model/dates';
 import { keyResultAt, objectiveAt } from '../navigation';
-import { rankParents, type RankingInput } from '../ranking';
+import { parentsInOrder, rankParents, type ParentCandidate, type RankingInput } from '../ranking';
 import type { DataOf, RuleId } from '../rules/data';
 import { lineEndOf } from '../syntax';
 import type { KeyResult, Objective, Quantity, Reference } from '../syntax/ast';
@@ -116,7 +116,11 @@ export function alignEdit(document: OkrDocument, objective: Objective, parent: s
 
 function realignFrom(input: PlanningFixInput, document: OkrDocument, objective: Objective, reference: Reference): Fix[] {
   const was = reference.objective.text;
-  const parents = rankParents(input, objective, { properOnly: true }).filter((p) => p.id !== was && !objective.alignsTo.some((r) => r !== reference && r.objective.text === p.id)).slice(0, PARENTS);
+  const parents: ParentCandidate[] = [];
+  for (const parent of parentsInOrder(input, objective, { properOnly: true })) {
+    if (parent.id === was || objective.alignsTo.some((r) => r !== reference && r.objective.text === parent.id)) continue;
+    if (parents.push(parent) === PARENTS) break;
+  }
   return parents.map((parent, i) => ({
     title: `Align to \`${parent.id}\` instead of \`${was}\`: ${parent.title}`,
     edits: [{ range: rangeOf(document.file.lineStarts, reference.span), newText: parent.id }],
