@@ -48,13 +48,21 @@ export const Kw = {
   rollup: keyword('rollup'),
   sum: keyword('sum'),
   weight: keyword('weight'),
+  grade: keyword('grade'),
+  status: keyword('status'),
+  learned: keyword('learned'),
+  step: keyword('step'),
 } as const;
 
 /** The keywords that begin a statement, in the order the docs list them. */
 export const statementKeywords = [
   'period', 'level', 'owner', 'strategy', 'objective', 'aligns to', 'why:', 'committed', 'aspirational',
   'kr', 'from', 'target', 'keep above', 'keep below', 'current', 'checkin', 'contributes to', 'rollup sum', 'weight',
+  'step', 'grade', 'status', 'learned:',
 ] as const;
+
+/** The closing statuses (`status done`, …, `status carried over to 2026-Q2`): words, not keywords. */
+export const closingStatuses = ['done', 'missed', 'dropped', 'carried'] as const;
 
 export const Newline = createToken({ name: 'Newline', pattern: /\r?\n/, line_breaks: true, label: 'end of line' });
 export const TextNewline = createToken({
