@@ -213,3 +213,13 @@ describe('carried-to-unknown-period', () => {
     assert.deepEqual(ws.summary, []);
   });
 });
+
+describe('formatting the closing statements', () => {
+  test('grade, status and learned: indent as owner does (under the key result, else the objective); steps as key result attributes', async () => {
+    const { formatEdits } = await import('../../server/src/core/format');
+    const text = 'period 2025-Q4\nobjective o: Title\ngrade   0.6 :  We learned a lot\n        status carried   over to 2026-Q1 # c\nlearned:Pilots first\nkr k: Launch\nstep 2025-10-15   done 2025-10-14 :one\n  step:  three\ngrade 0.7\nstatus done\n';
+    let out = text;
+    for (const e of formatEdits(text).reverse()) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
+    assert.equal(out, 'period 2025-Q4\nobjective o: Title\n  grade 0.6: We learned a lot\n  status carried over to 2026-Q1 # c\n  learned: Pilots first\n  kr k: Launch\n    step 2025-10-15 done 2025-10-14: one\n    step: three\n    grade 0.7\n    status done\n');
+  });
+});

@@ -4,12 +4,15 @@
 //  - unaligned / aligned-to-catch-all → align to one of the best candidates;
 //  - level-inversion → change the level to one below the target's;  invalid-value → the suggested level;
 //  - any rule (but syntax) → suppress it for this line (`# okr-disable-next-line RULE`);
+//  - ungraded-key-result → Grade from progress, Carry over to NEXT; grade-far-from-progress →
+//    Grade from progress (closing.ts);
 //  - a key result whose metric is inferred from its title → write the metric out.
 // Every edit inserts or replaces exactly what it says; the rest of the document is left as it was.
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver';
 import { keyResultAt, objectiveAt, offsetAt, positionAt, rangeOf, type Objective, type OkrDocument } from '../core';
 import { explicitMetric, metricOf } from '../core/model/metrics';
 import type { Feature, ServerContext } from '../context';
+import { closingActions } from './closing';
 
 interface Data {
   candidates?: string[];
@@ -105,6 +108,7 @@ function fixesFor(context: ServerContext, document: OkrDocument, diagnostic: Dia
       for (const candidate of data.candidates ?? []) actions.push(fix(`Change to \`${candidate}\``, [{ range: diagnostic.range, newText: candidate }], true));
       break;
   }
+  actions.push(...closingActions(document, diagnostic, offset, context.analyzer.analyse().progress, insertLineAfter));
   if (rule !== 'syntax' && rule !== 'config') {
     const line = diagnostic.range.start.line;
     const lineStart = document.file.lineStarts[line] ?? 0;

@@ -6,6 +6,7 @@ import { SemanticTokensBuilder, type SemanticTokensLegend } from 'vscode-languag
 import { positionAt, type OkrDocument, type Quantity, type Reference, type Span, type WorkspaceIndex } from '../core';
 import { okrLexer, Kw, NumberLiteral, Percent, Currency, DateLiteral, PeriodLiteral, Handle, QuotedName } from '../core/syntax/tokens';
 import { unlessCancelled, type Feature } from '../context';
+import { closingWordSpans } from './closing';
 
 const tokenTypes = ['namespace', 'class', 'property', 'keyword', 'number', 'type', 'variable', 'enumMember', 'string'] as const;
 const tokenModifiers = ['declaration', 'unresolved'] as const;
@@ -71,6 +72,7 @@ function namedSpans(index: WorkspaceIndex, document: OkrDocument): Map<number, C
     set(objective.id.span, 'class', DECLARATION);
     set(objective.level?.span, 'enumMember');
     objective.alignsTo.forEach(reference);
+    for (const span of closingWordSpans(objective)) set(span, 'enumMember');
     for (const kr of objective.keyResults) {
       set(kr.id?.span, 'property', DECLARATION);
       reference(kr.contributesTo);
