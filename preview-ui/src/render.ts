@@ -8,6 +8,7 @@
 // rows on screen's worth of open branches. Rows skip layout off screen (content-visibility).
 import type { Severity, TreeModel, TreeProblem } from '../../server/src/core/tree';
 import { clamp01, cloneOf, el, highlighted, icon, percent, plural } from './dom';
+import { closingChips, describeClosing, learnedLines } from './closing';
 import {
   ancestors,
   applyFilters,
@@ -81,7 +82,7 @@ class Preview implements TreeView {
   private readonly tree: HTMLElement;
   private readonly message: HTMLElement;
   private readonly searchInput: HTMLInputElement;
-  private readonly selects: Record<'period' | 'level' | 'owner', HTMLSelectElement>;
+  private readonly selects: Record<'period' | 'level' | 'owner' | 'status', HTMLSelectElement>;
   private readonly problemsButton: HTMLButtonElement;
   private readonly summary: HTMLElement;
   private readonly totals: HTMLElement;
@@ -132,6 +133,7 @@ class Preview implements TreeView {
       period: this.makeSelect('okr-period', 'Period'),
       level: this.makeSelect('okr-level', 'Level'),
       owner: this.makeSelect('okr-owner', 'Owner'),
+      status: this.makeSelect('okr-status', 'Status'),
     };
 
     this.problemsButton = el('button', 'okr-toggle');
@@ -156,7 +158,7 @@ class Preview implements TreeView {
     actions.append(this.problemsButton, el('span', 'okr-separator'), collapse, expand);
     const status = el('span', 'okr-group-nowrap');
     status.append(this.summary, this.asOf, this.totals);
-    filters.append(search, this.selects.period, this.selects.level, this.selects.owner, actions, el('span', 'okr-spacer'), status);
+    filters.append(search, this.selects.period, this.selects.level, this.selects.owner, this.selects.status, actions, el('span', 'okr-spacer'), status);
     const columns = el('div', 'okr-columns');
     columns.setAttribute('aria-hidden', 'true');
     const columnMeta = el('span', 'okr-meta');
@@ -194,7 +196,7 @@ class Preview implements TreeView {
         event.preventDefault();
       }
     });
-    for (const name of ['period', 'level', 'owner'] as const) {
+    for (const name of ['period', 'level', 'owner', 'status'] as const) {
       this.selects[name].addEventListener('change', () => {
         this.state[name] = this.selects[name].value;
         this.filtersChanged();
@@ -272,6 +274,7 @@ class Preview implements TreeView {
       period: state.period,
       level: state.level,
       owner: state.owner,
+      status: state.status,
       search: state.search.trim().toLowerCase(),
       problemsOnly: state.problemsOnly,
     };
@@ -300,7 +303,7 @@ class Preview implements TreeView {
   }
 
   private clearFilters(): void {
-    Object.assign(this.state, { period: '', level: '', owner: '', search: '', problemsOnly: false });
+    Object.assign(this.state, { period: '', level: '', owner: '', status: '', search: '', problemsOnly: false });
     this.searchInput.value = '';
     this.filtersChanged();
   }
@@ -609,7 +612,11 @@ class Preview implements TreeView {
     }
     const chips = this.chips(node);
     if (chips) line.append(chips);
+    const closing = closingChips(objective);
+    if (closing) line.append(closing);
     main.append(line);
+    const learned = learnedLines(objective);
+    if (learned) main.append(learned);
     if (objective.why) {
       const why = el('div', 'okr-why', objective.why);
       why.title = `why: ${objective.why}`;
@@ -659,7 +666,11 @@ class Preview implements TreeView {
     }
     const chips = this.chips(node);
     if (chips) line.append(chips);
+    const closing = closingChips(kr);
+    if (closing) line.append(closing);
     main.append(line);
+    const learned = learnedLines(kr);
+    if (learned) main.append(learned);
     if (kr.rollup) {
       const rollup = el('div', 'okr-rollup');
       rollup.append(icons('symbol-operator', '∑', 'okr-rollup-icon'), el('span', 'okr-rollup-label', 'rollup sum'), el('span', 'okr-rollup-text', kr.rollup));
@@ -682,12 +693,14 @@ class Preview implements TreeView {
       if (o.viaKeyResult) lines.push(`aligned to the key result ${o.viaKeyResult}`);
       if (o.catchAll) lines.push(`catch-all: ${o.catchAll}`);
       if (o.why) lines.push(`why: ${o.why}`);
+      lines.push(...describeClosing(o));
     } else if (node.kind === 'kr') {
       const kr = node.kr!;
       lines.push(`key result ${kr.key}: ${kr.title}`);
       if (kr.metric) lines.push(`${kr.metric}${kr.metricInferred ? ' (inferred from the title)' : ''}`);
       if (kr.value) lines.push(`current: ${kr.value}`);
       if (kr.owner) lines.push(`owner: ${kr.owner}`);
+      lines.push(...describeClosing(kr));
     }
     if (node.location) lines.push(`${fileName(node.location.uri)}:${node.location.startLine + 1}`);
     return lines.join('\n');
@@ -838,6 +851,8 @@ class Preview implements TreeView {
     this.fillSelect(this.selects.period, 'All periods', strings(model?.periods), this.state.period);
     this.fillSelect(this.selects.level, 'All levels', strings(model?.levels), this.state.level);
     this.fillSelect(this.selects.owner, 'All owners', strings(model?.owners), this.state.owner);
+    this.fillSelect(this.selects.status, 'Any status', strings(model?.statuses), this.state.status);
+    this.selects.status.hidden = !strings(model?.statuses).length && !this.state.status;
     if (this.searchInput.value !== this.state.search) this.searchInput.value = this.state.search;
     this.problemsButton.setAttribute('aria-pressed', String(this.state.problemsOnly));
     this.problemsButton.classList.toggle('okr-active', this.state.problemsOnly);

@@ -40,6 +40,7 @@ import { catchAllReason, describeCatchAll } from './model/catchAll';
 import { formatDay } from './model/dates';
 import { parentObjective, type ObjectiveNode } from './model/graph';
 import { paceOf, rollupArithmetic, rollupOf } from './model/insight';
+import { objectiveGrade, stepsProgress, validGrade } from './model/closing';
 import { formatAmount } from './model/units';
 import type { Problem } from './rules/types';
 import type { KeyResult, Objective, Span, Strategy } from './syntax/ast';
@@ -55,7 +56,10 @@ import type {
   TreeProblem,
   TreeRoot,
   TreeStrategy,
+  TreeClosing,
+  TreeStatus,
 } from './tree';
+import type { Closing } from './syntax/ast';
 import type { OkrDocument, WorkspaceIndex } from './workspace';
 
 /**
@@ -235,6 +239,7 @@ export function buildTree(index: WorkspaceIndex, analysis: AnalysisResult, confi
       catchAll: reason && describeCatchAll(reason),
       viaKeyResult: inTree?.via && krKeys.get(inTree.via),
       enabling: node.rank !== undefined && parentNode?.rank === node.rank ? true : undefined,
+      ...closingOf(objective, objectiveGrade(objective)),
       keyResults: objective.keyResults.map((kr) => keyResultOf(kr, document(node))),
       problems: objectiveProblems.get(objective) ?? [],
       children: list,
@@ -267,6 +272,8 @@ export function buildTree(index: WorkspaceIndex, analysis: AnalysisResult, confi
       progress: progress.keyResultProgress(kr),
       rollup,
       contributesTo: into?.kind === 'keyResult' ? krKeys.get(into.node) : undefined,
+      ...closingOf(kr, validGrade(kr) === undefined ? undefined : { value: validGrade(kr)!, source: 'own' }),
+      steps: ((s) => (s ? { done: s.done, total: s.total } : undefined))(stepsProgress(kr, analysis.today)),
       problems: krProblems.get(kr) ?? [],
       location: locationOf(document, kr.blockSpan),
     });
@@ -335,7 +342,9 @@ export function buildTree(index: WorkspaceIndex, analysis: AnalysisResult, confi
   const usedLevels = new Set<string>();
   const periods = new Map<string, { start: number; end: number }>();
   const owners = new Set<string>();
+  const statuses = new Set<TreeStatus>();
   for (const node of nodes) {
+    for (const block of [node.objective, ...node.objective.keyResults] as Closing[]) if (block.status) statuses.add(block.status.kind);
     if (node.level) usedLevels.add(node.level);
     if (node.period) periods.set(node.period.text, node.period);
     if (node.owner) owners.add(node.owner);
@@ -354,6 +363,7 @@ export function buildTree(index: WorkspaceIndex, analysis: AnalysisResult, confi
     levels,
     periods: [...periods].sort(([a, p], [b, q]) => p.start - q.start || p.end - q.end || compareStrings(a, b)).map(([text]) => text),
     owners: [...owners].sort(compareOwners),
+    ...(statuses.size ? { statuses: (['done', 'missed', 'dropped', 'carried'] as const).filter((s) => statuses.has(s)) } : {}),
     roots,
     links,
     totals,
@@ -400,6 +410,18 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 }
 
 /** The object without its undefined properties: the model is plain JSON, and compares so in tests. */
+/** The closing parts of a tree node (absent ones left out). */
+function closingOf(block: Closing, grade: { value: number; source: 'own' | 'key results' } | undefined): TreeClosing {
+  return defined<TreeClosing>({
+    grade: grade?.value,
+    gradeFromKeyResults: grade?.source === 'key results' ? true : undefined,
+    gradeNote: block.grade?.note?.text,
+    status: block.status?.kind,
+    carriedTo: block.status?.kind === 'carried' ? block.status.carriedTo?.text : undefined,
+    learned: block.learned.length ? block.learned.map((l) => l.text) : undefined,
+  });
+}
+
 function defined<T extends object>(object: { [K in keyof T]: T[K] | undefined }): T {
   const result = {} as Mutable<T>;
   for (const key of Object.keys(object) as (keyof T)[]) {
