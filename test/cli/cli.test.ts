@@ -40,7 +40,7 @@ describe('okr check', () => {
     assert.equal(stderr, '');
     assert.equal(code, 0);
     assert.match(stdout, /^ai-search\/engineering\.okr:23:11 warning `core-product` is a catch-all: .* \(catch-all\)$/m);
-    assert.match(stdout, /^✖ \d+ problems \(0 errors, \d+ warnings, \d+ info, \d+ hints\) in 19 files$/m);
+    assert.match(stdout, /^✖ \d+ problems \(0 errors, \d+ warnings, \d+ info, \d+ hints\) in 22 files$/m);
     golden('check-samples.txt', stdout);
   });
 
@@ -56,7 +56,7 @@ describe('okr check', () => {
     const { code, stdout } = okr(['check', '--format', 'json']);
     assert.equal(code, 0);
     const report = JSON.parse(stdout) as { files: number; counts: Record<string, number>; problems: { file: string; line: number; rule: string }[] };
-    assert.equal(report.files, 19);
+    assert.equal(report.files, 22);
     assert.equal(report.problems.length, text.trim().split('\n').length - 2);
     assert.ok(report.problems.some((p) => p.file === 'ai-search/engineering.okr' && p.line === 23 && p.rule === 'catch-all'));
   });
