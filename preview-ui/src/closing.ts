@@ -34,7 +34,6 @@ export function closingChips(closing: TreeClosing & { steps?: TreeKeyResult['ste
   if (isGrade(closing.grade)) {
     const band = gradeBand(closing.grade);
     const chip = el('span', `okr-chip okr-grade okr-grade-${band}`, formatGrade(closing.grade));
-    chip.setAttribute('data-grade', band);
     const source = closing.gradeFromKeyResults ? ' (mean of its key results)' : '';
     const note = typeof closing.gradeNote === 'string' && closing.gradeNote ? `: ${closing.gradeNote}` : '';
     chip.title = `Grade ${formatGrade(closing.grade)}${source}, ${band}: ${BAND_TEXT[band]}${note}`;

@@ -96,9 +96,14 @@ function markdown(report: ReportModel, name?: string): string {
 
 // ─── HTML ─────────────────────────────────────────────────────────────────────────────────────
 
-/** Text as HTML text or attribute value: nothing in it is markup. */
+/**
+ * Text as HTML text or attribute value: nothing in it is markup. Control characters, which an HTML
+ * parser drops or replaces, are shown as their control pictures (NUL as ␀, DEL as ␡).
+ */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  return text
+    .replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, (c) => String.fromCharCode(c === '\u007F' ? 0x2421 : 0x2400 + c.charCodeAt(0)));
 }
 
 const STYLES = `
