@@ -290,14 +290,14 @@ describe('help', () => {
   test('okr --help and okr help: every command, exit 0; okr alone: the same, exit 2; an unknown topic: exit 2', () => {
     const help = okr(['--help']);
     assert.equal(help.code, 0);
-    for (const command of ['check', 'tree', 'export', 'fmt']) assert.match(help.stdout, new RegExp(`^  ${command} +\\S`, 'm'));
+    for (const command of ['check', 'tree', 'export', 'report', 'fmt']) assert.match(help.stdout, new RegExp(`^  ${command} +\\S`, 'm'));
     assert.match(help.stdout, /okr <command> --help/);
     assert.equal(okr(['help']).stdout, help.stdout);
     assert.equal(okr(['help']).code, 0);
     assert.equal(okr([]).code, 2);
     const unknown = okr(['help', 'lint']);
     assert.equal(unknown.code, 2);
-    assert.equal(unknown.stderr, 'okr: no command lint: the commands are check, tree, export, fmt\n');
+    assert.equal(unknown.stderr, 'okr: no command lint: the commands are check, tree, export, report, fmt\n');
   });
 
   test('the options each help lists are the ones its command takes', () => {
