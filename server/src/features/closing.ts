@@ -178,11 +178,16 @@ export function closingFixes(document: OkrDocument, diagnostic: Diagnostic, offs
   if (rule === 'ungraded-key-result') {
     const period = periodOf(document.file, objective);
     const next = period && nextPeriod(period.text);
-    if (next) {
-      const status = `status carried over to ${next}`;
-      const edit = kr.status ? { range: rangeOf(document.file.lineStarts, kr.status.span), newText: status } : atEnd(status);
-      fixes.push({ title: `Carry over to ${next}`, edits: [edit], preferred: measured === undefined });
-    }
+    // A status already written changes by one word: its period, or the status word itself.
+    const status = kr.status;
+    const edit = !next || (status?.kind === 'carried' && status.carriedTo?.text === next)
+      ? undefined
+      : status?.kind === 'carried' && status.carriedTo
+        ? { range: rangeOf(document.file.lineStarts, status.carriedTo.span), newText: next }
+        : status
+          ? { range: rangeOf(document.file.lineStarts, status.word.span), newText: `carried over to ${next}` }
+          : atEnd(`status carried over to ${next}`);
+    if (edit) fixes.push({ title: `Carry over to ${next}`, edits: [edit], preferred: measured === undefined });
   }
   return fixes;
 }
