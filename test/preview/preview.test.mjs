@@ -807,7 +807,7 @@ describe('the command line\'s HTML export', () => {
         // Read away from the editor: what it is, the day the figures are for, how to read it.
         assert.equal(await page.textContent('h1'), 'ai-search · OKRs');
         assert.equal(await page.title(), 'ai-search · OKRs · as of 2026-03-02');
-        assert.match(await page.textContent('#okr-export-as-of'), /^Figures as of 2026-03-02 \(set by "today" in okr\.config\.json\) · 21 objectives · 0 errors, 2 warnings, \d+ info, 3 hints$/);
+        assert.match(await page.textContent('#okr-export-as-of'), /^Figures as of 2026-03-02 \(set by "today" in okr\.config\.json\) · 24 objectives · 0 errors, 1 warning, \d+ info, 4 hints$/);
         const legend = await page.$$eval('#okr-legend li', (items) => items.map((li) => li.textContent));
         for (const expected of ['strategy, objective, key result', 'errors', 'warnings', 'info', 'hints', 'progress, with a mark where it should be by 2026-03-02', 'catch-all', 'enables', 'via', 'also aligns to', 'contributes to', 'rollup sum', 'a metric read from the title']) {
           assert.ok(legend.some((text) => text.includes(expected)), `legend: ${expected} in ${legend.join(' | ')}`);

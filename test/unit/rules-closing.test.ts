@@ -147,9 +147,10 @@ describe('ungraded-key-result', () => {
     assert.equal(problem!.severity, 'info');
     assert.deepEqual(problem!.data, { period: '2025-Q4', progress: 230 / 300, grade: '0.8', next: '2026-Q1' });
   });
-  test('near miss: the period is not over yet', () => {
-    const ws = check({ 'a.okr': text }, ['ungraded-key-result'], { today: '2025-12-31' });
-    assert.deepEqual(ws.summary, []);
+  test('near misses: the period is not over yet; it ended more than 90 days ago', () => {
+    assert.deepEqual(check({ 'a.okr': text }, ['ungraded-key-result'], { today: '2025-12-31' }).summary, []);
+    assert.deepEqual(check({ 'a.okr': text }, ['ungraded-key-result'], { today: '2026-03-31' }).summary, ['a.okr:3:6 ungraded-key-result']);
+    assert.deepEqual(check({ 'a.okr': text }, ['ungraded-key-result'], { today: '2026-04-01' }).summary, []);
   });
 });
 
