@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
 import { registerPreview, type PreviewApi } from './preview/panel';
+import { registerImport } from './import';
 
 export const languageId = 'okr';
 
@@ -26,8 +27,9 @@ export interface OkrExtensionApi {
   readonly preview: PreviewApi;
 }
 
-/** Commands the server's code lenses call. */
+/** Commands the server's code lenses call, and the palette's own. */
 export function registerCommands(context: vscode.ExtensionContext): void {
+  registerImport(context);
   context.subscriptions.push(
     vscode.commands.registerCommand('okr.showReferences', (uri: string, position: { line: number; character: number }) =>
       vscode.commands.executeCommand('editor.action.findReferences', vscode.Uri.parse(uri), new vscode.Position(position.line, position.character)),

@@ -47,8 +47,8 @@ describe('okr check', () => {
   test('paths and globs narrow what is checked', () => {
     const { stdout } = okr(['check', 'cascade', 'hierarchy/*.okr']);
     assert.ok(!stdout.includes('ai-search/'));
-    assert.match(stdout, /cascade\/na-sales\.okr:13:\d+ info .*\(kr-not-measurable\)/);
-    assert.match(stdout, /in 7 files/);
+    assert.match(stdout, /cascade\/na-sales\.okr:13:\d+ info .*\(kr-is-task\)/);
+    assert.match(stdout, /in 9 files/);
   });
 
   test('--format json: the same problems as data', () => {
@@ -231,7 +231,7 @@ describe('okr.config.json: the nearest above each file, from wherever okr runs',
     const dir = tempFolder({
       'plans/okr.config.json': '{ "rules": { "no-key-results": "error" } }',
       'plans/company.okr': 'objective grow: Grow\n',
-      'plans/sales/sales.okr': 'objective sell: Sell\n  aligns to grow\n',
+      'plans/sales/sales.okr': 'objective sell: Sell Atlas in Peru\n  aligns to grow\n',
       'team/okr.config.json': '{ "rules": { "no-key-results": "off" } }',
       'team/team.okr': 'objective ours: Ours\n  aligns to grow\n',
       'drafts/draft.okr': 'objective draft: Draft\n  aligns to grow\n',
@@ -290,20 +290,22 @@ describe('help', () => {
   test('okr --help and okr help: every command, exit 0; okr alone: the same, exit 2; an unknown topic: exit 2', () => {
     const help = okr(['--help']);
     assert.equal(help.code, 0);
-    for (const command of ['check', 'tree', 'export', 'report', 'fmt']) assert.match(help.stdout, new RegExp(`^  ${command} +\\S`, 'm'));
+    for (const command of ['check', 'tree', 'export', 'report', 'fmt', 'import']) assert.match(help.stdout, new RegExp(`^  ${command} +\\S`, 'm'));
     assert.match(help.stdout, /okr <command> --help/);
     assert.equal(okr(['help']).stdout, help.stdout);
     assert.equal(okr(['help']).code, 0);
     assert.equal(okr([]).code, 2);
     const unknown = okr(['help', 'lint']);
     assert.equal(unknown.code, 2);
-    assert.equal(unknown.stderr, 'okr: no command lint: the commands are check, tree, export, report, fmt\n');
+    assert.equal(unknown.stderr, 'okr: no command lint: the commands are check, tree, export, report, fmt, import\n');
   });
 
   test('the options each help lists are the ones its command takes', () => {
     assert.match(okr(['check', '--help']).stdout, /--max-warnings N/);
     assert.doesNotMatch(okr(['fmt', '--help']).stdout, /--format|--config/);
     assert.match(okr(['export', '--help']).stdout, /-o, --output FILE/);
+    assert.match(okr(['import', '--help']).stdout, /--map COLUMN=FIELD/);
+    assert.doesNotMatch(okr(['import', '--help']).stdout, /^ +-f, --format/m);
   });
 });
 

@@ -4,7 +4,8 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const repo = resolve(__dirname, '../../..');
@@ -63,6 +64,17 @@ describe('okr report', () => {
     const format = okr(['report', '2025-Q4', '--format', 'pdf', 'ai-search']);
     assert.equal(format.code, 2);
     assert.match(format.stderr, /unknown --format pdf: use markdown or html/);
+  });
+
+  test('on a terminal, user text is text: control characters, escape sequences and bidi controls written as their escapes', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'okr-report-'));
+    writeFileSync(join(dir, 'a.okr'), 'period 2025-Q4\nobjective o: Title \u001b[31mred\n  kr k: K\n    target 10 deals\n    grade 0.5: note \u001b]0;title\u0007 here\n    learned: bidi \u202e x\n');
+    const { code, stdout } = okr(['report', '2025-Q4', dir], dir);
+    assert.equal(code, 0);
+    assert.doesNotMatch(stdout, /[\u001b\u0007\u202e]/);
+    assert.match(stdout, /Title \\x1B/);
+    assert.match(stdout, /note \\x1B\\\]0;title\\x07 here/);
+    assert.match(stdout, /bidi \\u202E x/);
   });
 
   test('--help lists it', () => {

@@ -8,7 +8,7 @@ import { anyWorkspace, configText, type Files } from './arbitraries';
 import { property } from './property';
 import { mayCheckWords } from './ranges';
 
-const ruleIds = new Set(rules.map((rule) => rule.meta.id));
+const ruleIds = new Set<string>(rules.map((rule) => rule.meta.id));
 const severities = new Set(['error', 'warning', 'info', 'hint']);
 const { config } = parseConfig('{ "today": "2026-03-02" }', [...ruleIds]);
 

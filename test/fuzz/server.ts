@@ -1,10 +1,10 @@
-// The language server's features, in process: the handlers server.ts registers, registered on a
+// The language server's features, in process: the handlers answers.ts registers, registered on a
 // connection that only records them, over a real ServerContext (index and analysis). A request
 // calls the handler as the connection would, without JSON-RPC or stdio, so that thousands of
 // documents can be put to every feature in seconds.
 import { CancellationToken, ResponseError, type Connection, type Diagnostic, type PublishDiagnosticsParams } from 'vscode-languageserver';
 import { ServerContext } from '../../server/src/context';
-import { features } from '../../server/src/server';
+import { registerFeatures } from '../../server/src/answers';
 import { DiagnosticsPublisher } from '../../server/src/features/diagnostics';
 import { computeLineStarts, parseConfig, rules } from '../../server/src/core';
 import type { Files } from './arbitraries';
@@ -54,12 +54,14 @@ export class InProcessServer {
       },
     }) as unknown as Connection;
     this.context = new ServerContext(recording);
+    // No scheduler runs the analysis here: a request finishes it, however long it takes.
+    this.context.requestBudget = Infinity;
     // As server.ts applies the okr.config.json it finds: settings, and problems to publish.
     const parsed = parseConfig(config, rules.map((rule) => rule.meta.id));
     this.context.analyzer.setConfig(parsed.config);
     this.context.config = { uri: CONFIG_URI, lineStarts: computeLineStarts(config), problems: parsed.problems };
-    for (const feature of features) feature(this.context);
-    this.publisher = new DiagnosticsPublisher(this.context);
+    registerFeatures(this.context);
+    this.publisher = new DiagnosticsPublisher((params) => this.published.set(params.uri, params.diagnostics));
     for (const [uri, text] of Object.entries(files)) this.context.index.set(uri, text);
   }
 
@@ -99,7 +101,7 @@ export class InProcessServer {
 
   /** Publishes diagnostics as server.ts does after a change; returns what the client holds. */
   publishDiagnostics(): Map<string, Diagnostic[]> {
-    this.publisher.publish();
+    this.publisher.publish(this.context.analyzer.analyse(), this.context.config, this.context.docsBase);
     return this.published;
   }
 }

@@ -107,7 +107,7 @@ describe('the XSS workspace', () => {
       keyResultIds: count(keyResults, (k) => k.id),
       levels: count(model.levels.map((l) => ({ l })), (x) => x.l),
       units: payloads.filter(({ text }) => keyResults.some((k) => k.metric?.endsWith(` ${text}`))).length,
-      catchAll: payloads.filter(({ text }) => objectives.some((o) => o.catchAll === `"${text}" is business as usual`)).length,
+      catchAll: payloads.filter(({ text }) => objectives.some((o) => o.catchAll === `"${text}" is business as usual here (okr.config.json)`)).length,
       fileNames: payloads.filter(({ text }, i) => objectives.some((o) => decodeURIComponent(o.location.uri).endsWith(`/${String(i).padStart(3, '0')} ${text}.okr`))).length,
     };
     const where = (test) => payloads.filter(({ text }) => test(placesOf(text), text)).length;

@@ -67,6 +67,10 @@ describe('unaligned', () => {
     assert.match(cash!.message, /aligns to no strategy \(only to `win`\)/);
     assert.deepEqual((hire!.data as { candidates: string[] }).candidates, ['growth', 'efficiency']);
   });
+  test('the level is named with its article: "an individual objective"', () => {
+    const ws = run({ 'company.okr': company, 'me.okr': 'period 2026-Q1\nobjective me: Learn the billing code\n  level individual\n' });
+    assert.match(ws.of('unaligned')[0]!.message, /^`me` is an individual objective that aligns to nothing/);
+  });
   test('fires on an objective with no level when there is something to align to', () => {
     const ws = run({ 'company.okr': company, 'x.okr': 'objective loose: Do something specific for 3 customers\n' });
     assert.deepEqual(lines(ws), ['x.okr:1:11 unaligned']);

@@ -5,14 +5,14 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyse, okr, readFolder, repoPath, uriOf } from './helpers';
 import { defaultConfig, type AnalysisConfig } from '../../server/src/core/config';
-import { buildTree, GROUP_KEYS, MAX_TREE_DEPTH } from '../../server/src/core/treeModel';
+import { buildTree, GROUP_KEYS, MAX_TREE_DEPTH } from '../../server/src/core/buildTree';
 import type { TreeGroup, TreeKeyResult, TreeModel, TreeObjective, TreeRoot, TreeStrategy } from '../../server/src/core/tree';
 
 const config: AnalysisConfig = { ...defaultConfig, today: '2026-02-15' };
 
 function treeOf(files: Record<string, string>, overrides: Partial<AnalysisConfig> = {}): TreeModel {
   const ws = analyse(files, { ...config, ...overrides });
-  return buildTree(ws.index, ws.analyzer.analyse(), ws.analyzer.getConfig());
+  return buildTree(ws.analyzer.analyse());
 }
 
 /** Every objective of the model with its parent's key (a root's key for top-level ones), walked without recursion. */
@@ -57,7 +57,7 @@ function assertEachOnce(model: TreeModel, expected: number): void {
 describe('tree: samples/ai-search', () => {
   const files = readFolder(repoPath('samples/ai-search'));
   const ws = analyse(files, config);
-  const model = buildTree(ws.index, ws.analyzer.analyse(), config);
+  const model = buildTree(ws.analyzer.analyse());
 
   test('every objective exactly once', () => {
     assertEachOnce(model, ws.analyzer.analyse().graph.nodes.size);

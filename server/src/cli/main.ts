@@ -4,6 +4,7 @@
 //   okr export …         html, markdown, mermaid or json
 //   okr fmt [paths…]     format in place; --check exits 1 when a file would change
 //   okr report PERIOD …  the review of a period: grades, progress and pace, reflections (markdown, html)
+//   okr import FILE      a Viva Goals export, a spreadsheet or a JSON export → .okr files
 // Every command answers --help (and `okr help COMMAND`) with its usage, options and examples.
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
@@ -17,14 +18,17 @@ import { loadWorkspaces } from './workspace';
 import { exportWorkspace, EXPORT_FORMATS, workspaceName, type ExportFormat } from './export';
 import { renderReport, reportOf, REPORT_FORMATS, type ReportFormat } from './report';
 import { printTree } from './tree';
+import { importCommand } from './import';
+import { FIELDS } from '../import';
+import { terminalLines, terminalText } from './terminal';
 
 declare const OKR_VERSION: string;
 const version = typeof OKR_VERSION === 'string' ? OKR_VERSION : '0.0.0';
 
-type OptionName = 'format' | 'max-warnings' | 'config' | 'output' | 'check' | 'color' | 'no-color' | 'help';
+type OptionName = 'format' | 'max-warnings' | 'config' | 'output' | 'check' | 'color' | 'no-color' | 'help' | 'to' | 'by' | 'map' | 'force';
 
 /** What parseArgs needs to know of each option; a command accepts only the options it lists. */
-const OPTIONS: Record<OptionName, { type: 'string' | 'boolean'; short?: string }> = {
+const OPTIONS: Record<OptionName, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }> = {
   format: { type: 'string', short: 'f' },
   'max-warnings': { type: 'string' },
   config: { type: 'string', short: 'c' },
@@ -33,6 +37,10 @@ const OPTIONS: Record<OptionName, { type: 'string' | 'boolean'; short?: string }
   color: { type: 'boolean' },
   'no-color': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
+  to: { type: 'string' },
+  by: { type: 'string' },
+  map: { type: 'string', multiple: true },
+  force: { type: 'boolean' },
 };
 
 interface Command {
@@ -51,7 +59,7 @@ const CONFIG: readonly [OptionName, string, string] = ['config', '-c, --config F
 const COLOR: readonly [OptionName, string, string] = ['color', '--color, --no-color', 'colours on or off (default: on for a terminal, off with NO_COLOR)'];
 const HELP: readonly [OptionName, string, string] = ['help', '-h, --help', 'this help'];
 
-const COMMANDS: Record<'check' | 'tree' | 'export' | 'report' | 'fmt', Command> = {
+const COMMANDS: Record<'check' | 'tree' | 'export' | 'report' | 'fmt' | 'import', Command> = {
   check: {
     summary: 'report problems: file:line:col severity message (rule)',
     usage: 'okr check [options] [paths or globs…]',
@@ -124,7 +132,45 @@ Each must name at least one .okr file.`,
       ['okr fmt --check', 'in CI: exit 1 when a file is not formatted'],
     ],
   },
+  import: {
+    summary: 'write .okr files from a Viva Goals export, a spreadsheet or a JSON export',
+    usage: 'okr import FILE [--to DIR] [--by team|level] [--map COLUMN=FIELD]… [--force]',
+    about: `Reads Viva Goals' export (CSV or XLSX), a spreadsheet of objectives and key results (CSV or
+XLSX: the column names of common templates are recognised), or \`okr export --format json\`, and
+writes one .okr file per team (or per level), with okr.config.json when the levels are not the
+defaults. Values the language has no place for (statuses, scores, descriptions, …) are kept as
+comments on their item, and listed. Exit code: 0 when everything was placed, 1 when some values
+were only kept as comments, 2 on bad input or when a file exists (nothing is written then).
+Fields for --map (see docs/import.md for the column names each recognises):
+  ${wrapList(FIELDS, 96)}.`,
+    options: [
+      ['to', '--to DIR', 'write the files into DIR (default: the current folder; created if needed)'],
+      ['by', '--by team|level', 'one file per team (default) or per level'],
+      ['map', '--map COLUMN=FIELD', 'what a column holds, when its name is not recognised (repeatable); FIELD ignore skips it'],
+      ['force', '--force', 'overwrite files that exist'],
+      HELP,
+    ],
+    examples: [
+      ['okr import goals.xlsx --to okrs/', 'a Viva Goals export into okrs/'],
+      ['okr import plan.csv --map "Objective Name=objective" --map "Notes=ignore"', 'a spreadsheet with its own column names'],
+      ['okr export --format json -o plan.json && okr import plan.json --to copy/', 'a workspace back from its JSON export'],
+    ],
+  },
 };
+
+/** `a, b, c` over lines no longer than `width`, continued lines indented like the first. */
+function wrapList(items: readonly string[], width: number): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const item of items) {
+    if (line && line.length + 2 + item.length > width) {
+      lines.push(`${line},`);
+      line = item;
+    } else line = line ? `${line}, ${item}` : item;
+  }
+  lines.push(line);
+  return lines.join('\n  ');
+}
 
 type CommandName = keyof typeof COMMANDS;
 const isCommand = (name: string): name is CommandName => Object.hasOwn(COMMANDS, name);
@@ -168,10 +214,10 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     return await dispatch(argv, io);
   } catch (error) {
     if (error instanceof CliError) {
-      io.stderr.write(`okr: ${error.message}\n`);
+      io.stderr.write(`okr: ${terminalLines(error.message)}\n`);
       return error.exitCode;
     }
-    io.stderr.write(`okr: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`);
+    io.stderr.write(`okr: unexpected error: ${terminalLines(error instanceof Error ? error.message : String(error))}\n`);
     return 2;
   }
 }
@@ -222,7 +268,7 @@ async function dispatch(argv: readonly string[], io: Io): Promise<number> {
       const trees = workspaces.map((workspace) => {
         if (workspaces.length === 1) return printTree(workspace, color);
         const name = workspace.configPath ? path.relative(io.cwd, workspace.configPath) || workspace.configPath : 'no okr.config.json (the defaults)';
-        return `── files under ${name} ──\n\n${printTree(workspace, color)}`;
+        return `── files under ${terminalText(name)} ──\n\n${printTree(workspace, color)}`;
       });
       io.stdout.write(trees.join('\n'));
       return 0;
@@ -242,7 +288,7 @@ async function dispatch(argv: readonly string[], io: Io): Promise<number> {
         await fs.writeFile(target, output).catch((error: NodeJS.ErrnoException) => {
           throw new CliError(`cannot write ${file}: ${error.code ?? String(error)}`);
         });
-        io.stderr.write(`okr: wrote ${file}\n`);
+        io.stderr.write(`okr: wrote ${terminalText(file)}\n`);
       } else io.stdout.write(output);
       return 0;
     }
@@ -260,15 +306,19 @@ async function dispatch(argv: readonly string[], io: Io): Promise<number> {
         await fs.writeFile(path.resolve(io.cwd, file), output).catch((error: NodeJS.ErrnoException) => {
           throw new CliError(`cannot write ${file}: ${error.code ?? String(error)}`);
         });
-        io.stderr.write(`okr: wrote ${file}\n`);
-      } else io.stdout.write(output);
+        io.stderr.write(`okr: wrote ${terminalText(file)}\n`);
+      } else io.stdout.write(terminalLines(output)); // titles, notes and reflections are user text
       return 0;
+    }
+    case 'import': {
+      if (positionals.length !== 1) throw new CliError(`import takes one file${positionals.length ? `, not ${positionals.length}` : ''}\nRun \`okr import --help\` for its options and examples.`);
+      return importCommand(positionals[0]!, { to: values.to as string | undefined, by: values.by as string | undefined, maps: (values.map as unknown as string[] | undefined) ?? [], force: Boolean(values.force) }, io.cwd, (text) => io.stdout.write(text));
     }
     case 'fmt': {
       const checkOnly = Boolean(values.check);
       const result = await fmt(positionals, io.cwd, checkOnly);
-      for (const file of result.changed) io.stdout.write(checkOnly ? `would reformat ${file}\n` : `formatted ${file}\n`);
-      for (const file of result.skipped) io.stderr.write(`skipped ${file}: not UTF-8 text (\`okr check\` says how it was read); save it as UTF-8 to format it\n`);
+      for (const file of result.changed.map(terminalText)) io.stdout.write(checkOnly ? `would reformat ${file}\n` : `formatted ${file}\n`);
+      for (const file of result.skipped.map(terminalText)) io.stderr.write(`skipped ${file}: not UTF-8 text (\`okr check\` says how it was read); save it as UTF-8 to format it\n`);
       const unchanged = result.files - result.changed.length - result.skipped.length;
       io.stdout.write(`${result.changed.length} file${result.changed.length === 1 ? '' : 's'} ${checkOnly ? 'would be reformatted' : 'reformatted'}, ${unchanged} already formatted\n`);
       return (checkOnly && result.changed.length) || result.skipped.length ? 1 : 0;
@@ -279,7 +329,7 @@ async function dispatch(argv: readonly string[], io: Io): Promise<number> {
 function parse(args: readonly string[], command: CommandName) {
   const options = Object.fromEntries(COMMANDS[command].options.flatMap(([name]) => (name === 'color' ? ['color', 'no-color'] : [name])).map((name) => [name, OPTIONS[name as OptionName]]));
   try {
-    return parseArgs({ args: [...args], allowPositionals: true, strict: true, options }) as { values: Record<string, string | boolean | undefined>; positionals: string[] };
+    return parseArgs({ args: [...args], allowPositionals: true, strict: true, options }) as { values: Record<string, string | boolean | string[] | undefined>; positionals: string[] };
   } catch (error) {
     // parseArgs' own messages speak of its API ("place it at the end of the command after '--'"):
     // say what is wrong in this command's terms, and where its options are listed.

@@ -16,7 +16,7 @@ export const REPORT_FORMATS = ['markdown', 'html'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 export function reportOf(workspace: LoadedWorkspace, period: string): ReportModel {
-  const result = buildReport(workspace.index, workspace.analyzer.analyse(), workspace.analyzer.getConfig(), period);
+  const result = buildReport(workspace.analyzer.analyse(), period);
   if (!result.ok) throw new CliError(result.message);
   return result.report;
 }

@@ -2,13 +2,14 @@
 // to first, key results inside — with progress bars (and where they should be today) and marks
 // for problems.
 import { plural } from '../core/util/plural';
-import { buildTree } from '../core/treeModel';
+import { tree } from '../features/tree';
 import type { Severity, TreeClosing, TreeKeyResult, TreeModel, TreeObjective, TreeProblem, TreeRoot } from '../core/tree';
 import { paint } from './paint';
+import { terminalText as text } from './terminal';
 import type { LoadedWorkspace } from './workspace';
 
 export function modelOf(workspace: LoadedWorkspace): TreeModel {
-  return buildTree(workspace.index, workspace.analyzer.analyse(), workspace.analyzer.getConfig());
+  return tree(workspace.analyzer.analyse());
 }
 
 export function printTree(workspace: LoadedWorkspace, color: boolean): string {
@@ -33,9 +34,10 @@ export function printTree(workspace: LoadedWorkspace, color: boolean): string {
   };
 
   const keyResult = (kr: TreeKeyResult, prefix: string, last: boolean) => {
-    const parts = [c.dim(`${last ? '└' : '├'}─ •`), kr.id ? c.cyan(kr.id) : '', kr.title];
+    // Ids, titles, owners, periods and rollups are user text: written as text only (`text`).
+    const parts = [c.dim(`${last ? '└' : '├'}─ •`), kr.id ? c.cyan(text(kr.id)) : '', text(kr.title)];
     if (kr.progress !== undefined) parts.push(`${Math.round(kr.progress * 100)}%`);
-    if (kr.rollup) parts.push(c.dim(`= ${kr.rollup}`));
+    if (kr.rollup) parts.push(c.dim(`= ${text(kr.rollup)}`));
     const closing = closingText(kr);
     if (closing) parts.push(closing);
     const problems = problemMarks(kr.problems);
@@ -48,19 +50,19 @@ export function printTree(workspace: LoadedWorkspace, color: boolean): string {
     const parts: string[] = [];
     if (node.grade !== undefined) {
       const tenths = Math.round(node.grade * 10);
-      const text = `grade ${Math.round(node.grade * 100) % 10 === 0 ? node.grade.toFixed(1) : node.grade.toFixed(2)}`;
-      parts.push(tenths >= 7 ? c.green(text) : tenths >= 4 ? c.yellow(text) : c.red(text));
+      const grade = `grade ${Math.round(node.grade * 100) % 10 === 0 ? node.grade.toFixed(1) : node.grade.toFixed(2)}`;
+      parts.push(tenths >= 7 ? c.green(grade) : tenths >= 4 ? c.yellow(grade) : c.red(grade));
     }
-    if (node.status) parts.push(c.dim(node.status === 'carried' ? `carried over to ${node.carriedTo ?? '?'}` : node.status));
+    if (node.status) parts.push(c.dim(node.status === 'carried' ? `carried over to ${text(node.carriedTo ?? '?')}` : node.status));
     return parts.join(' · ');
   };
 
   const objective = (node: TreeObjective, prefix: string, last: boolean) => {
     const branch = node.enabling ? (last ? '└┄' : '├┄') : last ? '└─' : '├─';
-    const facts = [node.level, node.owner, node.period].filter(Boolean).join(' · ');
-    const parts = [c.bold(node.id), node.title, c.dim(facts)];
+    const facts = text([node.level, node.owner, node.period].filter(Boolean).join(' · '));
+    const parts = [c.bold(text(node.id)), text(node.title), c.dim(facts)];
     if (node.enabling) parts.push(c.dim('(enables)'));
-    if (node.viaKeyResult) parts.push(c.dim(`(via ${node.viaKeyResult})`));
+    if (node.viaKeyResult) parts.push(c.dim(`(via ${text(node.viaKeyResult)})`));
     if (node.catchAll) parts.push(c.yellow('catch-all'));
     const bar = progress(node.progress, node.expected);
     if (bar) parts.push(bar);
@@ -79,8 +81,8 @@ export function printTree(workspace: LoadedWorkspace, color: boolean): string {
   };
 
   const root = (node: TreeRoot) => {
-    if (node.kind === 'strategy') out.push(`${c.bold(c.cyan(node.id))} ${c.dim('(strategy)')} ${node.title}`);
-    else out.push(c.bold(node.title));
+    if (node.kind === 'strategy') out.push(`${c.bold(c.cyan(text(node.id)))} ${c.dim('(strategy)')} ${text(node.title)}`);
+    else out.push(c.bold(text(node.title)));
     node.children.forEach((child, i) => objective(child, '', i === node.children.length - 1));
     out.push('');
   };

@@ -62,8 +62,8 @@ export function impactOf(
     for (let at = 0; at < now.file.objectives.length; at++) {
       const was = old.file.objectives[at]!;
       const is = now.file.objectives[at]!;
-      const saidChanged = said(was) !== said(is);
-      const linksDiffer = links(was, index) !== links(is, index);
+      const saidChanged = contentFingerprint(was) !== contentFingerprint(is);
+      const linksDiffer = linkFingerprint(was, index) !== linkFingerprint(is, index);
       if (!saidChanged && !linksDiffer) continue;
       const node = graph.node(was);
       if (!node) return undefined;
@@ -109,8 +109,11 @@ function shapeOf(file: OkrFile, config: AnalysisConfig): string {
   ]);
 }
 
-/** Where an objective is linked: its primary target, every target that resolves, every contribution that does. */
-function links(objective: Objective, index: WorkspaceIndex): string {
+/**
+ * A fingerprint of where an objective is linked (its primary target, every target that resolves,
+ * every contribution that does): equal before and after an edit when its links are unchanged.
+ */
+function linkFingerprint(objective: Objective, index: WorkspaceIndex): string {
   const text = (r: Reference) => `${r.objective.text}.${r.keyResult?.text ?? ''}`;
   const resolves = (r: Reference) => (r.keyResult ? index.resolveKeyResult(r.objective.text, r.keyResult.text) : index.resolve(r.objective.text)) !== undefined;
   const primary = objective.alignsTo[0];
@@ -124,7 +127,11 @@ function links(objective: Objective, index: WorkspaceIndex): string {
   ]);
 }
 
-function said(objective: Objective): string {
+/**
+ * A fingerprint of what an objective says that others read (titles, commitment, key results'
+ * metrics, values and check-ins, …): equal before and after an edit when none of it changed.
+ */
+function contentFingerprint(objective: Objective): string {
   return JSON.stringify([
     objective.title.text,
     objective.commitment?.kind,

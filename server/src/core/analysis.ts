@@ -14,7 +14,9 @@ import { ProgressModel } from './model/progress';
 import { formatDay, parseDate, today, type Day } from './model/dates';
 import { rules as allRules } from './rules';
 import type { FileRule, Problem, ReportOptions, Rule, Severity, WorkspaceRule } from './rules/types';
+import { boundRelated } from './rules/related';
 import { AnalysisScope } from './scope';
+import type { Snapshot } from './snapshot';
 import type { Span } from './syntax/ast';
 import type { OkrDocument, WorkspaceIndex } from './workspace';
 import { isSuppressed, suppressionsOf } from './suppressions';
@@ -35,16 +37,8 @@ export function pinnedTodayNote(config: AnalysisConfig): string | undefined {
   return day === undefined ? undefined : `as of ${formatDay(day)} (okr.config.json)`;
 }
 
-export interface AnalysisResult {
-  readonly graph: AlignmentGraph;
-  readonly progress: ProgressModel;
-  readonly today: Day;
-  /**
-   * Problems per document URI; every indexed document has an entry, empty when clean. A file's
-   * list is the same array from one analysis to the next while its problems are unchanged.
-   */
-  readonly problems: ReadonlyMap<string, readonly Problem[]>;
-}
+/** What one analysis gives: the snapshot of its generation (snapshot.ts). */
+export type AnalysisResult = Snapshot;
 
 /** What the last analysis left, to start the next one from. */
 interface State {
@@ -60,6 +54,15 @@ interface State {
   readonly problems: Map<string, readonly Problem[]>;
 }
 
+/** What one run reads, fixed when it starts: a run in slices never sees a later change. */
+interface RunInputs {
+  /** The index, frozen. */
+  readonly index: WorkspaceIndex;
+  readonly config: AnalysisConfig;
+  readonly configGeneration: number;
+  readonly generation: number;
+}
+
 /** Above this share of the workspace's files re-checked, a full run is as cheap and simpler. */
 const INCREMENTAL_SHARE = 0.5;
 
@@ -69,7 +72,13 @@ export class Analyzer {
   private readonly fileCache = new Map<string, { revision: number; configGeneration: number; problems: Problem[] }>();
   private readonly workspaceRules: readonly WorkspaceRule[];
   private state: State | undefined;
-  private cached: { generation: number; configGeneration: number; result: AnalysisResult } | undefined;
+  private cached: Snapshot | undefined;
+  /** The run under way in slices (`step`). */
+  private inFlight: Generator<void, Snapshot> | undefined;
+  /** What the run under way (or the last one) reads. */
+  private inputs!: RunInputs;
+  /** Whether the run under way has updated the last snapshot's graph in place. */
+  private graphTouched = false;
   /** How the last analysis ran: for tests and the benchmark. */
   lastRun: { kind: 'full' | 'incremental' | 'cached'; files: number } = { kind: 'cached', files: 0 };
 
@@ -91,58 +100,144 @@ export class Analyzer {
     return this.config;
   }
 
-  analyse(): AnalysisResult {
-    const { generation } = this.index;
-    if (this.cached && this.cached.generation === generation && this.cached.configGeneration === this.configGeneration) {
-      this.lastRun = { kind: 'cached', files: 0 };
-      return this.cached.result;
+  /**
+   * The generation the workspace is at: it moves with every change of a text or of the
+   * configuration (both counters only grow, so their sum does too).
+   */
+  get generation(): number {
+    return this.index.generation + this.configGeneration;
+  }
+
+  /** The snapshot last completed, whatever generation it is of. */
+  get latest(): Snapshot | undefined {
+    return this.cached;
+  }
+
+  /** Whether a run in slices is under way. */
+  get running(): boolean {
+    return this.inFlight !== undefined;
+  }
+
+  /** The snapshot of the current generation, computed now if it is not yet (a run under way is finished first). */
+  analyse(): Snapshot {
+    for (;;) {
+      const done = this.step(Infinity);
+      if (done) return done;
     }
+  }
+
+  /**
+   * Works towards the snapshot of the current generation for about `budget` milliseconds (a run
+   * starts if none is under way and the latest snapshot is not current). Returns the snapshot
+   * once it is complete and current, undefined while there is more to do. A run that completes on
+   * a generation that has moved meanwhile leaves its snapshot as `latest`, and the next run starts
+   * from it.
+   */
+  step(budget: number): Snapshot | undefined {
+    const start = Date.now();
+    for (;;) {
+      if (!this.inFlight) {
+        if (this.cached?.generation === this.generation) {
+          this.lastRun = { kind: 'cached', files: 0 };
+          return this.cached;
+        }
+        this.inFlight = this.run();
+      }
+      let next: IteratorResult<void, Snapshot>;
+      do next = this.inFlight.next();
+      while (!next.done && Date.now() - start < budget);
+      if (!next.done) return undefined;
+      this.inFlight = undefined;
+      this.cached = next.value;
+      if (next.value.generation === this.generation) return next.value;
+      if (Date.now() - start >= budget) return undefined;
+    }
+  }
+
+  /**
+   * One analysis, in steps: it yields where it may pause, and reads only what it fixed when it
+   * started. An incremental run updates the graph in place and never pauses; a run from scratch
+   * builds a new graph, so the last snapshot stays whole while it runs, and it pauses between
+   * rules and between files.
+   */
+  private *run(): Generator<void, Snapshot> {
+    const index = this.index.freeze();
+    const inputs: RunInputs = { index, config: this.config, configGeneration: this.configGeneration, generation: index.generation + this.configGeneration };
+    this.inputs = inputs;
     const day = this.today();
-    const state = this.state && this.state.configGeneration === this.configGeneration && this.state.today === day ? this.incremental(this.state) : undefined;
-    this.state = state ?? this.full(day);
-    for (const key of this.fileCache.keys()) if (!this.index.has(key)) this.fileCache.delete(key);
-    const result: AnalysisResult = { graph: this.state.graph, progress: new ProgressModel(this.state.graph, day), today: day, problems: new Map(this.state.problems) };
-    this.cached = { generation, configGeneration: this.configGeneration, result };
-    return result;
+    const previous = this.state;
+    this.graphTouched = false;
+    let state = previous && previous.configGeneration === inputs.configGeneration && previous.today === day ? this.incremental(previous) : undefined;
+    if (!state) {
+      this.state = undefined; // Until it completes: the graph is new, nothing to start from.
+      if (this.graphTouched) {
+        // The incremental attempt updated the last snapshot's graph before giving up: that
+        // snapshot is no longer whole, so nothing may read it between steps. No pause.
+        const steps = this.full(day);
+        let next = steps.next();
+        while (!next.done) next = steps.next();
+        state = next.value;
+      } else state = yield* this.full(day);
+    }
+    this.state = state;
+    for (const key of this.fileCache.keys()) if (!index.has(key)) this.fileCache.delete(key);
+    return Object.freeze({
+      generation: inputs.generation,
+      index,
+      config: inputs.config,
+      today: day,
+      graph: state.graph,
+      progress: new ProgressModel(state.graph, day),
+      problems: new Map(state.problems),
+    });
   }
 
   /** Every rule over every file, on a new graph. */
-  private full(day: Day): State {
-    const graph = new AlignmentGraph(this.index, this.config);
+  private *full(day: Day): Generator<void, State> {
+    const { index, config, configGeneration } = this.inputs;
+    const graph = yield* AlignmentGraph.build(index, config);
     const state: State = {
-      configGeneration: this.configGeneration,
+      configGeneration,
       today: day,
       graph,
-      documents: new Map(this.index.all().map((d) => [d.uri, d])),
+      documents: new Map(index.all().map((d) => [d.uri, d])),
       byRule: new Map(),
       pointsInto: new Map(),
       problems: new Map(),
     };
-    const scope = AnalysisScope.everything(this.index, graph);
-    const uris = this.index.all().map((d) => d.uri);
-    this.runRules(state, scope, uris, this.workspaceRules);
-    for (const uri of uris) this.assemble(state, uri, undefined);
+    const scope = AnalysisScope.everything(index, graph);
+    const uris = index.all().map((d) => d.uri);
+    for (const rule of this.workspaceRules) {
+      this.runRules(state, scope, uris, [rule]);
+      yield;
+    }
+    for (const uri of uris) {
+      this.assemble(state, uri, undefined);
+      yield;
+    }
     this.lastRun = { kind: 'full', files: uris.length };
     return state;
   }
 
   /** The rules over the files an edit can have changed; undefined when everything must be redone. */
   private incremental(state: State): State | undefined {
+    const { index, config } = this.inputs;
     const changed = new Set<string>();
-    for (const document of this.index.all()) if (state.documents.get(document.uri) !== document) changed.add(document.uri);
-    for (const uri of state.documents.keys()) if (!this.index.has(uri)) changed.add(uri);
-    const fileCount = this.index.size;
+    for (const document of index.all()) if (state.documents.get(document.uri) !== document) changed.add(document.uri);
+    for (const uri of state.documents.keys()) if (!index.has(uri)) changed.add(uri);
+    const fileCount = index.size;
     if (changed.size > fileCount * INCREMENTAL_SHARE) return undefined;
 
     const { graph } = state;
-    const impact = impactOf(changed, state.documents, this.index, graph, this.config, (uri) => readersOf(state, uri));
+    const impact = impactOf(changed, state.documents, index, graph, config, (uri) => readersOf(state, uri));
     if (!impact) return undefined;
-    graph.update(changed);
+    this.graphTouched = true;
+    graph.update(changed, index);
     const affected = impact.after(graph);
     if (!affected || affected.files.size > Math.max(1, fileCount * INCREMENTAL_SHARE)) return undefined;
 
     for (const uri of changed) {
-      const document = this.index.get(uri);
+      const document = index.get(uri);
       if (document) state.documents.set(uri, document);
       else {
         state.documents.delete(uri);
@@ -152,7 +247,7 @@ export class Analyzer {
       }
     }
     const files = [...affected.files];
-    const scope = AnalysisScope.files(this.index, graph, affected.files);
+    const scope = AnalysisScope.files(index, graph, affected.files);
     const scoped = this.workspaceRules.filter((r) => !r.wholeWorkspace);
     this.runRules(state, scope, files, scoped);
 
@@ -162,8 +257,8 @@ export class Analyzer {
     const whole = this.workspaceRules.filter((r) => r.wholeWorkspace);
     if (whole.length && (affected.linksChanged || [...changed].some((uri) => this.wholeRulesTouch(state, uri, whole)))) {
       const touched = this.filesWithProblemsOf(state, whole);
-      this.runRules(state, AnalysisScope.everything(this.index, graph), this.index.all().map((d) => d.uri), whole);
-      for (const uri of [...touched, ...this.filesWithProblemsOf(state, whole)]) if (this.index.has(uri)) reassemble.add(uri);
+      this.runRules(state, AnalysisScope.everything(index, graph), index.all().map((d) => d.uri), whole);
+      for (const uri of [...touched, ...this.filesWithProblemsOf(state, whole)]) if (index.has(uri)) reassemble.add(uri);
     }
     for (const uri of reassemble) this.assemble(state, uri, changed);
     this.lastRun = { kind: 'incremental', files: reassemble.size };
@@ -187,7 +282,7 @@ export class Analyzer {
         if (!scope.has(uri)) return;
         state.byRule.get(uri)?.[slot]!.push(problem(uri, span, rule, this.severityFor(rule, severity, options), message, options));
       };
-      guard(rule, () => rule.check({ index: this.index, graph: state.graph, progress, today: state.today, config: this.config, scope, report }));
+      guard(rule, () => rule.check({ index: this.inputs.index, graph: state.graph, progress, today: state.today, config: this.inputs.config, scope, report }));
     });
   }
 
@@ -198,7 +293,7 @@ export class Analyzer {
    * same offsets can be other lines there).
    */
   private assemble(state: State, uri: string, changed: ReadonlySet<string> | undefined): void {
-    const document = this.index.get(uri);
+    const document = this.inputs.index.get(uri);
     if (!document) return;
     const list = [...this.fileProblems(document)];
     for (const problems of state.byRule.get(uri) ?? []) for (const p of problems) list.push(p);
@@ -240,35 +335,35 @@ export class Analyzer {
 
   private fileProblems(document: OkrDocument): Problem[] {
     const hit = this.fileCache.get(document.uri);
-    if (hit && hit.revision === document.revision && hit.configGeneration === this.configGeneration) return hit.problems;
+    if (hit && hit.revision === document.revision && hit.configGeneration === this.inputs.configGeneration) return hit.problems;
     const problems: Problem[] = [];
     for (const rule of this.rules) {
       if (rule.scope !== 'file') continue;
       const severity = this.severityOf(rule);
       if (severity) this.runFileRule(rule, severity, document, problems);
     }
-    this.fileCache.set(document.uri, { revision: document.revision, configGeneration: this.configGeneration, problems });
+    this.fileCache.set(document.uri, { revision: document.revision, configGeneration: this.inputs.configGeneration, problems });
     return problems;
   }
 
   private runFileRule(rule: FileRule, severity: Severity, document: OkrDocument, out: Problem[]): void {
     const report = (span: Span, message: string, options?: ReportOptions) =>
       out.push(problem(document.uri, span, rule, this.severityFor(rule, severity, options), message, options));
-    guard(rule, () => rule.check({ document, config: this.config, report }));
+    guard(rule, () => rule.check({ document, config: this.inputs.config, report }));
   }
 
   /** Today, as the configuration or the clock says. */
   private today(): Day {
-    return pinnedToday(this.config) ?? this.clock();
+    return pinnedToday(this.inputs.config) ?? this.clock();
   }
 
   /** A problem's severity: the configured one, else the one the rule gives the problem, else the rule's default. */
   private severityFor(rule: Rule, severity: Severity, options: ReportOptions | undefined): Severity {
-    return options?.severity && this.config.rules[rule.meta.id] === undefined ? options.severity : severity;
+    return options?.severity && this.inputs.config.rules[rule.meta.id] === undefined ? options.severity : severity;
   }
 
   private severityOf(rule: Rule): Severity | undefined {
-    const setting = this.config.rules[rule.meta.id] ?? rule.meta.defaultSeverity;
+    const setting = this.inputs.config.rules[rule.meta.id] ?? rule.meta.defaultSeverity;
     return setting === 'off' ? undefined : setting;
   }
 }
@@ -281,7 +376,8 @@ function readersOf(state: State, uri: string): string[] {
 }
 
 function problem(uri: string, span: Span, rule: Rule, severity: Severity, message: string, options?: ReportOptions): Problem {
-  return { uri, span, rule: rule.meta.id, severity, message, related: options?.related, data: options?.data };
+  // The one place the related locations are bounded, for every rule.
+  return { uri, span, rule: rule.meta.id, severity, message, related: boundRelated(options?.related), data: options?.data };
 }
 
 /** Whether two lists hold the same problems (the same rule, place, message, related places, data). */

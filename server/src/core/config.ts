@@ -1,8 +1,7 @@
 // The analysis settings, as read from okr.config.json (see docs/configuration.md). The core only
 // sees this plain object; hosts find, read and watch the file, and parseConfig turns its text
 // into settings plus the problems found in it.
-import { defaultLevels } from './model/levels';
-import type { Severity } from './rules/types';
+import type { Severity } from './severity';
 
 export type RuleSetting = Severity | 'off';
 
@@ -34,6 +33,9 @@ export interface AnalysisConfig {
   /** Today's date (YYYY-MM-DD) for progress and staleness; the real date when absent. */
   readonly today?: string;
 }
+
+/** The levels of the organisation, top to bottom, unless okr.config.json says otherwise. */
+export const defaultLevels: readonly string[] = ['company', 'department', 'team', 'individual'];
 
 export const defaultConfig: AnalysisConfig = {
   levels: defaultLevels,

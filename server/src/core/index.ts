@@ -4,6 +4,7 @@
 export * from './syntax';
 export * from './workspace';
 export * from './analysis';
+export type { Snapshot } from './snapshot';
 export * from './config';
 export * from './text';
 export { rules } from './rules';

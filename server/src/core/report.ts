@@ -1,6 +1,6 @@
 // The review of one period (`okr report PERIOD`), as plain data: per objective its grade, its
 // progress and pace from its check-ins, its status and reflections; what was carried over; the
-// mean grades by owner (team) and by level. A pure function of the index and the analysis.
+// mean grades by owner (team) and by level. A pure function of one snapshot.
 //  - The period's objectives are those whose period (their own, else their file's) has the same
 //    days as PERIOD (`2026-Q1` and `2026-01-01..2026-03-31` are one period), in workspace order.
 //  - The progress curve: the objective's progress as of each day a key result was checked in (or
@@ -8,16 +8,14 @@
 //    progress expected on that day (the share of the period elapsed, × 0.7 when aspirational).
 //  - An objective's grade is its own, else the weighted mean of its key results' grades; averages
 //    are means of the objectives' grades, by owner and by level, over graded objectives.
-import type { AnalysisResult } from './analysis';
 import { pinnedToday } from './analysis';
-import type { AnalysisConfig } from './config';
 import { objectiveGrade, stepsProgress, validGrade } from './model/closing';
 import { formatDay, parseDate, type Day } from './model/dates';
-import type { ObjectiveNode } from './model/graph';
+import type { AlignmentGraph, ObjectiveNode } from './model/graph';
 import { parsePeriod, type Period } from './model/period';
 import { expectedProgress, ProgressModel } from './model/progress';
 import type { ClosingStatusKind, KeyResult, Objective } from './syntax/ast';
-import type { WorkspaceIndex } from './workspace';
+import type { Snapshot } from './snapshot';
 
 export interface ReportPoint {
   readonly day: string;
@@ -88,11 +86,11 @@ export interface ReportModel {
 
 export type ReportResult = { ok: true; report: ReportModel } | { ok: false; message: string };
 
-export function buildReport(index: WorkspaceIndex, analysis: AnalysisResult, config: AnalysisConfig, periodText: string): ReportResult {
+export function buildReport(snapshot: Snapshot, periodText: string): ReportResult {
   const parsed = parsePeriod(periodText);
   if (!parsed.ok) return { ok: false, message: parsed.message };
   const period = parsed.period;
-  const { graph, progress, today } = analysis;
+  const { index, config, graph, progress, today } = snapshot;
   const nodes: ObjectiveNode[] = [];
   const documents = [...index.all()].sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
   for (const document of documents) {
@@ -135,7 +133,7 @@ export function buildReport(index: WorkspaceIndex, analysis: AnalysisResult, con
   };
 }
 
-function objectiveOf(node: ObjectiveNode, progress: ProgressModel, graph: AnalysisResult['graph'], period: Period, today: Day): ReportObjective {
+function objectiveOf(node: ObjectiveNode, progress: ProgressModel, graph: AlignmentGraph, period: Period, today: Day): ReportObjective {
   const { objective } = node;
   const grade = objectiveGrade(objective);
   const commitment = objective.commitment?.kind;
@@ -180,7 +178,7 @@ function closingOf(block: Objective | KeyResult, grade: { value: number; source:
 }
 
 /** Progress as of each day something was reported within the period, and on its last day (or today). */
-function curveOf(objective: Objective, graph: AnalysisResult['graph'], period: Period, last: Day, commitment: 'committed' | 'aspirational' | undefined): ReportPoint[] {
+function curveOf(objective: Objective, graph: AlignmentGraph, period: Period, last: Day, commitment: 'committed' | 'aspirational' | undefined): ReportPoint[] {
   if (last < period.start) return [];
   const days = new Set<Day>();
   for (const kr of objective.keyResults) {

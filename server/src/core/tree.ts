@@ -3,7 +3,9 @@
 // key results inside their objective. Extra alignments, enabling links and `contributes to`
 // are links, not tree edges. Plain JSON only: it crosses the LSP connection and the webview.
 
-export type Severity = 'error' | 'warning' | 'info' | 'hint';
+import type { Severity } from './severity';
+
+export type { Severity };
 
 export interface TreeProblem {
   readonly severity: Severity;
@@ -56,6 +58,8 @@ export interface TreeKeyResult extends TreeClosing {
   readonly contributesTo?: string;
   /** A milestone key result: its steps done and in all (progress is their share). */
   readonly steps?: { readonly done: number; readonly total: number };
+  /** `weight N`, when given: its weight in its objective's progress. */
+  readonly weight?: number;
   readonly problems: readonly TreeProblem[];
   readonly location: TreeLocation;
 }

@@ -10,15 +10,14 @@
 //  - quick fixes: "Grade from progress" and "Carry over to NEXT" (ungraded-key-result), "Grade
 //    from progress" (grade-far-from-progress).
 // Every piece of user text goes through escapeMarkdown.
-import { CodeActionKind, CompletionItemKind, type CodeAction, type CompletionItem, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver';
-import { keyResultAt, objectiveAt, rangeOf, type KeyResult, type Objective, type OkrDocument, type OkrFile, type Span } from '../core';
+import { CodeActionKind, CompletionItemKind, type CodeAction, type CompletionItem, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
+import { keyResultAt, objectiveAt, rangeOf, type KeyResult, type Objective, type OkrDocument, type OkrFile, type Snapshot, type Span } from '../core';
 import type { Closing } from '../core/syntax/ast';
 import { formatGrade, gradeBand, gradeFromProgress, gradeMeaning, nextPeriod, objectiveGrade, stepDone, stepsProgress, validGrade, type GradeBand } from '../core/model/closing';
 import type { Day } from '../core/model/dates';
 import type { ProgressModel } from '../core/model/progress';
 import { periodOf } from '../core/model/period';
 import { escapeMarkdown } from '../core/util/markdown';
-import type { ServerContext } from '../context';
 
 const BAND_MARK: Readonly<Record<GradeBand, string>> = { red: '🔴', yellow: '🟡', green: '🟢' };
 
@@ -103,11 +102,11 @@ export function closingWordSpans(objective: Objective): Span[] {
 const GRADES = ['1.0', '0.9', '0.8', '0.7', '0.6', '0.5', '0.4', '0.3', '0.2', '0.1', '0.0'];
 
 /** Completion after `grade `, `status ` and `carried over to `; undefined elsewhere. */
-export function closingCompletion(context: ServerContext, file: OkrFile, offset: number, before: string, range: Range): CompletionItem[] | undefined {
+export function closingCompletion(snapshot: Snapshot, file: OkrFile, offset: number, before: string, range: Range): CompletionItem[] | undefined {
   if (/^\s*grade\s+[\d.]*$/.test(before)) {
     const objective = objectiveAt(file, offset);
     const kr = objective && keyResultAt(objective, offset);
-    const { progress } = context.analyzer.analyse();
+    const { progress } = snapshot;
     const measured = kr ? progress.keyResultProgress(kr) : objective ? progress.objectiveProgress(objective) : undefined;
     const fromProgress = measured === undefined ? undefined : gradeFromProgress(measured);
     return GRADES.map((grade, i) => {
@@ -137,7 +136,7 @@ export function closingCompletion(context: ServerContext, file: OkrFile, offset:
   if (/^\s*status\s+carried\s+over\s+to\s+[\w.-]*$/.test(before)) {
     const next = nextOf(file, offset);
     const planned = new Map<string, number>();
-    for (const node of context.analyzer.analyse().graph.nodes.values()) if (node.period) planned.set(node.period.text, node.period.start);
+    for (const node of snapshot.graph.nodes.values()) if (node.period) planned.set(node.period.text, node.period.start);
     const items: CompletionItem[] = [];
     if (next) items.push({ label: next, kind: CompletionItemKind.Value, detail: `the period after this one${planned.has(next) ? '' : ' (not planned yet)'}`, sortText: '0', textEdit: { range, newText: next } });
     for (const [period, start] of [...planned].sort((a, b) => a[1] - b[1])) {

@@ -8,42 +8,45 @@
 //    Grade from progress (closing.ts);
 //  - a key result whose metric is inferred from its title → write the metric out.
 // Every edit inserts or replaces exactly what it says; the rest of the document is left as it was.
-import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver';
-import { keyResultAt, objectiveAt, offsetAt, positionAt, rangeOf, type Objective, type OkrDocument } from '../core';
+import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
+import { keyResultAt, lineEndOf, objectiveAt, offsetAt, positionAt, rangeOf, type Objective, type OkrDocument, type Snapshot } from '../core';
 import { explicitMetric, metricOf } from '../core/model/metrics';
-import type { Feature, ServerContext } from '../context';
+import type { DataOf, RuleId } from '../core/rules/data';
 import { closingActions } from './closing';
 
-interface Data {
-  candidates?: string[];
-  missing?: string;
-  target?: string;
-  targetLevel?: string;
+/**
+ * The data a diagnostic of rule `rule` carries, as the rule declared it (`RuleData`). It comes
+ * back from the client as JSON: whatever is missing or of another type reads as absent.
+ */
+function dataOf<Id extends RuleId>(diagnostic: Diagnostic, _rule: Id): Partial<NonNullable<DataOf<Id>>> {
+  const data: unknown = diagnostic.data;
+  return typeof data === 'object' && data !== null ? (data as Partial<NonNullable<DataOf<Id>>>) : {};
 }
 
-export const codeActions: Feature = (context) => {
-  context.connection.onCodeAction(({ textDocument, range, context: { diagnostics, only } }) => {
-    const document = context.document(textDocument.uri);
-    if (!document) return [];
-    const actions: CodeAction[] = [];
-    const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
-    if (wants(CodeActionKind.QuickFix)) {
-      for (const diagnostic of diagnostics) {
-        if (diagnostic.source !== 'okr' || typeof diagnostic.code !== 'string') continue;
-        actions.push(...fixesFor(context, document, diagnostic));
-      }
-    }
-    if (wants(CodeActionKind.RefactorRewrite)) {
-      const write = writeMetricOut(document, offsetAt(document.file.lineStarts, document.text.length, range.start));
-      if (write) actions.push(write);
-    }
-    return actions;
-  });
-};
+/** Strings only: a list from the client may hold anything. */
+function strings(list: unknown): string[] {
+  return Array.isArray(list) ? list.filter((item): item is string => typeof item === 'string') : [];
+}
 
-function fixesFor(context: ServerContext, document: OkrDocument, diagnostic: Diagnostic): CodeAction[] {
+/** The quick fixes for the diagnostics in the request, and the refactoring at the range's start. */
+export function codeActions(snapshot: Snapshot, document: OkrDocument, range: Range, diagnostics: readonly Diagnostic[], only: readonly string[] | undefined): CodeAction[] {
+  const actions: CodeAction[] = [];
+  const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
+  if (wants(CodeActionKind.QuickFix)) {
+    for (const diagnostic of diagnostics) {
+      if (diagnostic.source !== 'okr' || typeof diagnostic.code !== 'string') continue;
+      actions.push(...fixesFor(snapshot, document, diagnostic));
+    }
+  }
+  if (wants(CodeActionKind.RefactorRewrite)) {
+    const write = writeMetricOut(document, offsetAt(document.file.lineStarts, document.text.length, range.start));
+    if (write) actions.push(write);
+  }
+  return actions;
+}
+
+function fixesFor(snapshot: Snapshot, document: OkrDocument, diagnostic: Diagnostic): CodeAction[] {
   const rule = diagnostic.code as string;
-  const data = (diagnostic.data ?? {}) as Data;
   const offset = offsetAt(document.file.lineStarts, document.text.length, diagnostic.range.start);
   const fix = (title: string, edits: TextEdit[], isPreferred = false): CodeAction => ({
     title,
@@ -57,17 +60,20 @@ function fixesFor(context: ServerContext, document: OkrDocument, diagnostic: Dia
 
   switch (rule) {
     case 'unknown-reference': {
-      for (const [i, candidate] of (data.candidates ?? []).entries()) {
+      const data = dataOf(diagnostic, rule);
+      const missing = typeof data.missing === 'string' ? data.missing : undefined;
+      for (const [i, candidate] of strings(data.candidates).entries()) {
         // The diagnostic covers the objective part of `objective.kr` when the objective is missing,
         // else the key result part.
-        const replacement = data.missing ? candidate.split('.')[0]! : candidate.slice(candidate.indexOf('.') + 1);
+        const replacement = missing ? candidate.split('.')[0]! : candidate.slice(candidate.indexOf('.') + 1);
         actions.push(fix(`Change to \`${candidate}\``, [{ range: diagnostic.range, newText: replacement }], i === 0));
       }
-      if (data.missing) {
+      if (missing) {
         const eol = eolOf(document.text);
-        const prefix = document.text.length === 0 || document.text.endsWith('\n') ? eol : eol + eol;
+        // After a lone CR at the end, an LF would join it into one CRLF: the blank line is a CR too.
+        const prefix = document.text.endsWith('\r') ? '\r' : document.text.length === 0 || document.text.endsWith('\n') ? eol : eol + eol;
         const end = positionAt(document.file.lineStarts, document.text.length);
-        actions.push(fix(`Create objective \`${data.missing}\``, [{ range: { start: end, end }, newText: `${prefix}objective ${data.missing}: ${humanize(data.missing)}${eol}` }]));
+        actions.push(fix(`Create objective \`${missing}\``, [{ range: { start: end, end }, newText: `${prefix}objective ${missing}: ${humanize(missing)}${eol}` }]));
       }
       break;
     }
@@ -78,7 +84,8 @@ function fixesFor(context: ServerContext, document: OkrDocument, diagnostic: Dia
     }
     case 'missing-story':
       if (objective) {
-        const story = `How this enables ${data.target ?? 'what it aligns to'}`;
+        const { target } = dataOf(diagnostic, rule);
+        const story = `How this enables ${typeof target === 'string' ? target : 'what it aligns to'}`;
         // A `why:` written without its story yet is filled in: a second `why:` would be a syntax error.
         const empty = emptyWhyLine(document, objective);
         const edit = empty ? { range: { start: empty.end, end: empty.end }, newText: `${empty.spaced ? '' : ' '}${story}` } : insertLineAfter(document, objective.span.end, `why: ${story}`, 1);
@@ -88,27 +95,28 @@ function fixesFor(context: ServerContext, document: OkrDocument, diagnostic: Dia
     case 'unaligned':
     case 'aligned-to-catch-all':
       if (objective) {
-        for (const [i, candidate] of (data.candidates ?? []).slice(0, 3).entries()) {
+        for (const [i, candidate] of strings(dataOf(diagnostic, rule).candidates).slice(0, 3).entries()) {
           actions.push(fix(`Align to \`${candidate}\``, [insertLineAfter(document, objective.span.end, `aligns to ${candidate}`, 1)], i === 0));
         }
       }
       break;
     case 'level-inversion': {
-      const levels = context.analyzer.getConfig().levels;
-      const below = data.targetLevel ? levels[levels.indexOf(data.targetLevel) + 1] : undefined;
+      const { targetLevel } = dataOf(diagnostic, rule);
+      const levels = snapshot.config.levels;
+      const below = typeof targetLevel === 'string' ? levels[levels.indexOf(targetLevel) + 1] : undefined;
       if (objective && below) {
         const edit = objective.level
           ? { range: rangeOf(document.file.lineStarts, objective.level.span), newText: below }
           : insertLineAfter(document, objective.span.end, `level ${below}`, 1);
-        actions.push(fix(`Change the level to \`${below}\` (below \`${data.targetLevel}\`)`, [edit], true));
+        actions.push(fix(`Change the level to \`${below}\` (below \`${targetLevel}\`)`, [edit], true));
       }
       break;
     }
     case 'invalid-value':
-      for (const candidate of data.candidates ?? []) actions.push(fix(`Change to \`${candidate}\``, [{ range: diagnostic.range, newText: candidate }], true));
+      for (const candidate of strings(dataOf(diagnostic, rule).candidates)) actions.push(fix(`Change to \`${candidate}\``, [{ range: diagnostic.range, newText: candidate }], true));
       break;
   }
-  actions.push(...closingActions(document, diagnostic, offset, context.analyzer.analyse().progress, insertLineAfter));
+  actions.push(...closingActions(document, diagnostic, offset, snapshot.progress, insertLineAfter));
   if (rule !== 'syntax' && rule !== 'config') {
     const line = diagnostic.range.start.line;
     const lineStart = document.file.lineStarts[line] ?? 0;
@@ -139,20 +147,16 @@ function insertLineAfter(document: OkrDocument, offset: number, text: string, de
   const lineStart = lineStarts[line]!;
   const indent = /^[ \t]*/.exec(document.text.slice(lineStart))![0];
   const unit = indent.includes('\t') ? '\t' : '  ';
-  const next = line + 1 < lineStarts.length ? lineStarts[line + 1]! : document.text.length;
-  let end = next;
-  // Before the line's LF or CRLF; a lone CR at the end of the text is not a line break, so the
-  // new line goes after it.
-  if (end > lineStart && document.text[end - 1] === '\n') {
-    end--;
-    if (end > lineStart && document.text[end - 1] === '\r') end--;
-  }
+  // Before the line's break (LF, CRLF or CR), or at the end of the text.
+  const end = lineEndOf(document.text, lineStarts, line);
   const at = positionAt(lineStarts, end);
   return { range: { start: at, end: at }, newText: `${eolOf(document.text)}${indent}${unit.repeat(deeper)}${text}` };
 }
 
+/** The document's line break: CRLF if it has any, else LF, else a lone CR if it has only those. */
 function eolOf(text: string): string {
-  return text.includes('\r\n') ? '\r\n' : '\n';
+  if (text.includes('\r\n')) return '\r\n';
+  return text.includes('\n') || !text.includes('\r') ? '\n' : '\r';
 }
 
 /** `sales-growth` → "Sales growth": a title to start from (never a blank one: an id may be all spaces, as U+3000). */
@@ -167,9 +171,7 @@ function emptyWhyLine(document: OkrDocument, objective: Objective): { end: Range
   const first = positionAt(lineStarts, objective.span.start).line;
   const last = positionAt(lineStarts, objective.blockSpan.end).line;
   for (let line = first + 1; line <= last && line < lineStarts.length; line++) {
-    const start = lineStarts[line]!;
-    const end = line + 1 < lineStarts.length ? lineStarts[line + 1]! : document.text.length;
-    const text = document.text.slice(start, end).replace(/\r?\n$/, '');
+    const text = document.text.slice(lineStarts[line]!, lineEndOf(document.text, lineStarts, line));
     const match = /^(\s*why:)\s*$/.exec(text);
     // The story goes after whatever the line ends with: nothing the user typed is replaced.
     if (match) return { end: { line, character: text.length }, spaced: text.length > match[1]!.length };

@@ -9,9 +9,9 @@
 //    incomplete when there are more;
 //  - after `level`: the levels; after `owner`: the owners already used; after a number: units;
 //  - after `grade`, `status` and `carried over to`: closing.ts.
-import { CompletionItemKind, InsertTextFormat, type CompletionItem, type CompletionList, type Range } from 'vscode-languageserver';
-import { descendantsOf, keyResultAt, objectiveAt, type ObjectiveNode, type Objective } from '../core';
-import { unlessCancelled, type Feature, type ServerContext } from '../context';
+import { CompletionItemKind, InsertTextFormat, type CompletionItem, type CompletionList, type Position, type Range } from 'vscode-languageserver-types';
+import { descendantsOf, keyResultAt, objectiveAt, type ObjectiveNode, type Objective, type OkrDocument, type Snapshot } from '../core';
+import { offsetIn } from './common';
 import { closingCompletion } from './closing';
 
 const HEADER = ['period', 'level', 'owner', 'strategy', 'objective'];
@@ -44,43 +44,33 @@ const KEYWORD_DOCS: Record<string, string> = {
 };
 const UNITS = ['%', '$', '$K', '$M', '$B', '€', '€K', '€M', '£', '£M'];
 
-export const completion: Feature = (context) => {
-  context.connection.onCompletion(async ({ textDocument, position }, token) => {
-    const document = context.document(textDocument.uri);
-    if (!document) return [];
-    const offset = context.offset(document, position);
-    const lineStart = document.file.lineStarts[position.line] ?? 0;
-    const before = document.text.slice(lineStart, offset);
-    // Id characters as the lexer reads them: ASCII word characters, `-`, and anything from U+00C0 up
-    // (accents, other scripts, emoji), plus the `.` of `objective.kr`.
-    const word = /[\w.\u00C0-\u{10FFFF}-]*$/u.exec(before)![0];
-    const range: Range = { start: { line: position.line, character: position.character - word.length }, end: position };
+export function completion(snapshot: Snapshot, document: OkrDocument, position: Position): CompletionItem[] | CompletionList {
+  const offset = offsetIn(document, position);
+  const lineStart = document.file.lineStarts[position.line] ?? 0;
+  const before = document.text.slice(lineStart, offset);
+  // Id characters as the lexer reads them: ASCII word characters, `-`, and anything from U+00C0 up
+  // (accents, other scripts, emoji), plus the `.` of `objective.kr`.
+  const word = /[\w.\u00C0-\u{10FFFF}-]*$/u.exec(before)![0];
+  const range: Range = { start: { line: position.line, character: position.character - word.length }, end: position };
 
-    // The lists after `aligns to` and `contributes to` span the workspace: editors cancel them as
-    // the user types on, so give up if that happened while the analysis ran.
-    const analysed = async () => {
-      context.analyzer.analyse();
-      await unlessCancelled(token);
-    };
-    let match = /^\s*aligns\s+to\s+(?:[^,#]+,\s*)*[\w.\u00C0-\u{10FFFF}-]*$/u.exec(before);
-    if (match) return analysed().then(() => alignTargets(context, document.file, offset, range, word));
-    match = /^\s*contributes\s+to\s+[\w.\u00C0-\u{10FFFF}-]*$/u.exec(before);
-    if (match) return analysed().then(() => contributionTargets(context, document.file, offset, range, word));
-    if (/^\s*level\s+[\w\u00C0-\u{10FFFF}-]*$/u.test(before)) {
-      return context.analyzer.getConfig().levels.map((level, i) => ({ label: level, kind: CompletionItemKind.EnumMember, sortText: String(i).padStart(3, '0'), textEdit: { range, newText: level } }));
-    }
-    if (/^\s*owner\s+[@"]?[^\s"]*$/u.test(before)) return owners(context, before, position);
-    const closing = closingCompletion(context, document.file, offset, before, range);
-    if (closing) return closing;
-    if (/^\s*(?:from|target|keep\s+(?:above|below)|current|checkin\s+\S+)\s+(?:.*\s)?[$€£¥]?\d[\d.]*[kKMB]?\s+\S*$/u.test(before) && !/\bconfidence\b/.test(before)) {
-      return units(context, range);
-    }
-    if (/^\s*[\p{L}_-]*$/u.test(before)) return keywords(document.file, offset, range);
-    return [];
-  });
-};
+  let match = /^\s*aligns\s+to\s+(?:[^,#]+,\s*)*[\w.\u00C0-\u{10FFFF}-]*$/u.exec(before);
+  if (match) return alignTargets(snapshot, document.file, offset, range, word);
+  match = /^\s*contributes\s+to\s+[\w.\u00C0-\u{10FFFF}-]*$/u.exec(before);
+  if (match) return contributionTargets(snapshot, document.file, offset, range, word);
+  if (/^\s*level\s+[\w\u00C0-\u{10FFFF}-]*$/u.test(before)) {
+    return snapshot.config.levels.map((level, i) => ({ label: level, kind: CompletionItemKind.EnumMember, sortText: String(i).padStart(3, '0'), textEdit: { range, newText: level } }));
+  }
+  if (/^\s*owner\s+[@"]?[^\s"]*$/u.test(before)) return owners(snapshot, before, position);
+  const closing = closingCompletion(snapshot, document.file, offset, before, range);
+  if (closing) return closing;
+  if (/^\s*(?:from|target|keep\s+(?:above|below)|current|checkin\s+\S+)\s+(?:.*\s)?[$€£¥]?\d[\d.]*[kKMB]?\s+\S*$/u.test(before) && !/\bconfidence\b/.test(before)) {
+    return units(snapshot, range);
+  }
+  if (/^\s*[\p{L}_-]*$/u.test(before)) return keywords(snapshot, document.file, offset, range);
+  return [];
+}
 
-function keywords(file: Parameters<typeof objectiveAt>[0], offset: number, range: Range): CompletionItem[] {
+function keywords(snapshot: Snapshot, file: Parameters<typeof objectiveAt>[0], offset: number, range: Range): CompletionItem[] {
   const objective = objectiveAt(file, offset);
   const kr = objective && keyResultAt(objective, offset);
   const valid = kr ? [...KEY_RESULT_ATTRIBUTES, ...OBJECTIVE_ATTRIBUTES.filter((k) => !KEY_RESULT_ATTRIBUTES.includes(k)), 'objective', 'strategy'] : objective ? [...OBJECTIVE_ATTRIBUTES, 'objective', 'strategy'] : HEADER;
@@ -98,7 +88,7 @@ function keywords(file: Parameters<typeof objectiveAt>[0], offset: number, range
     detail: 'A new objective with a level, an alignment and a key result',
     sortText: '0001',
     insertTextFormat: InsertTextFormat.Snippet,
-    textEdit: { range, newText: 'objective ${1:id}: ${2:What we want to achieve}\n  level ${3|company,department,team,individual|}\n  aligns to ${4}\n  kr ${5:id}: ${6:How we know we got there}\n    target ${7:0}' },
+    textEdit: { range, newText: `objective \${1:id}: \${2:What we want to achieve}\n  level \${3|${snapshot.config.levels.map(snippetChoice).join(',')}|}\n  aligns to \${4}\n  kr \${5:id}: \${6:How we know we got there}\n    target \${7:0}` },
   });
   if (objective) {
     items.push({
@@ -112,6 +102,11 @@ function keywords(file: Parameters<typeof objectiveAt>[0], offset: number, range
     });
   }
   return items;
+}
+
+/** A level as a choice of a snippet: `,`, `|`, `$`, `}` and `\\` are escaped (snippet syntax). */
+function snippetChoice(level: string): string {
+  return level.replace(/[,|$}\\]/g, '\\$&');
 }
 
 /**
@@ -180,14 +175,14 @@ function matches(typed: string, text: string): boolean {
   return true;
 }
 
-function alignTargets(context: ServerContext, file: Parameters<typeof objectiveAt>[0], offset: number, range: Range, typed: string): CompletionList {
-  const { graph } = context.analyzer.analyse();
+function alignTargets(snapshot: Snapshot, file: Parameters<typeof objectiveAt>[0], offset: number, range: Range, typed: string): CompletionList {
+  const { graph } = snapshot;
   const self = objectiveAt(file, offset);
   const selfNode = self ? graph.node(self) : undefined;
   const excluded = self ? descendantsOf(graph, self) : new Set<Objective>();
   if (self) excluded.add(self);
   const best = new BestCandidates(typed);
-  for (const document of context.index.all()) {
+  for (const document of snapshot.index.all()) {
     for (const strategy of document.file.strategies) {
       const sortText = `${selfNode?.rank === 0 ? '0' : '3'}${strategy.id.text}`;
       const filterText = `${strategy.id.text} ${strategy.title.text}`;
@@ -251,8 +246,8 @@ function rankFor(self: ObjectiveNode | undefined, node: ObjectiveNode): string {
   return `${level}${samePeriod || !self?.period ? 0 : 1}`;
 }
 
-function contributionTargets(context: ServerContext, file: Parameters<typeof objectiveAt>[0], offset: number, range: Range, typed: string): CompletionList {
-  const { graph } = context.analyzer.analyse();
+function contributionTargets(snapshot: Snapshot, file: Parameters<typeof objectiveAt>[0], offset: number, range: Range, typed: string): CompletionList {
+  const { graph } = snapshot;
   const self = objectiveAt(file, offset);
   const selfKr = self && keyResultAt(self, offset);
   const best = new BestCandidates(typed);
@@ -276,11 +271,11 @@ function contributionTargets(context: ServerContext, file: Parameters<typeof obj
   return best.result();
 }
 
-function owners(context: ServerContext, before: string, position: { line: number; character: number }): CompletionItem[] {
+function owners(snapshot: Snapshot, before: string, position: { line: number; character: number }): CompletionItem[] {
   const typed = /[@"]?[^\s"]*$/.exec(before)![0];
   const range: Range = { start: { line: position.line, character: position.character - typed.length }, end: position };
   const seen = new Map<string, number>();
-  for (const document of context.index.all()) {
+  for (const document of snapshot.index.all()) {
     const { file } = document;
     const all = [file.header.owner, ...file.objectives.flatMap((o) => [o.owner, ...o.keyResults.map((k) => k.owner)])];
     for (const owner of all) if (owner && owner.text.length > 1) seen.set(owner.text, (seen.get(owner.text) ?? 0) + 1);
@@ -294,9 +289,9 @@ function owners(context: ServerContext, before: string, position: { line: number
   }));
 }
 
-function units(context: ServerContext, range: Range): CompletionItem[] {
+function units(snapshot: Snapshot, range: Range): CompletionItem[] {
   const used = new Set<string>();
-  for (const document of context.index.all()) {
+  for (const document of snapshot.index.all()) {
     for (const objective of document.file.objectives) {
       for (const kr of objective.keyResults) {
         for (const quantity of [kr.metric.target, kr.metric.from, kr.metric.keep?.threshold]) if (quantity?.unit) used.add(quantity.unit.text);

@@ -1,8 +1,16 @@
-// Diagnostics: the analysis' problems as LSP diagnostics, published for every indexed file (open
+// Diagnostics: a snapshot's problems as LSP diagnostics, published for every indexed file (open
 // or not) whenever the workspace changes. Only files whose diagnostics changed are re-sent.
-import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
-import { rangeOf, type ConfigProblem, type Problem, type Severity } from '../core';
-import type { ServerContext } from '../context';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { rangeOf, type ConfigProblem, type Problem, type Severity, type Snapshot } from '../core';
+import { rangeIn } from './common';
+
+/** okr.config.json's problems, with the file's line starts (for ranges). */
+export interface ConfigFileProblems {
+  readonly uri: string;
+  readonly lineStarts: readonly number[];
+  readonly problems: readonly ConfigProblem[];
+}
 
 const severities: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -16,8 +24,9 @@ function configDiagnostic(lineStarts: readonly number[], problem: ConfigProblem)
   return { range: rangeOf(lineStarts, problem.span), severity: severities[problem.severity], code: 'config', source: 'okr', message: problem.message };
 }
 
-export function toDiagnostic(context: ServerContext, problem: Problem): Diagnostic | undefined {
-  const range = context.range(problem.uri, problem.span);
+/** A problem as a diagnostic; `docsBase` is where docs/rules/<id>.md are (a URI ending in `/`). */
+export function toDiagnostic(snapshot: Snapshot, problem: Problem, docsBase: string | undefined): Diagnostic | undefined {
+  const range = rangeIn(snapshot, problem.uri, problem.span);
   if (!range) return undefined;
   const diagnostic: Diagnostic = {
     range,
@@ -26,10 +35,10 @@ export function toDiagnostic(context: ServerContext, problem: Problem): Diagnost
     source: 'okr',
     message: problem.message,
   };
-  if (context.docsBase) diagnostic.codeDescription = { href: `${context.docsBase}${problem.rule}.md` };
+  if (docsBase) diagnostic.codeDescription = { href: `${docsBase}${problem.rule}.md` };
   if (problem.related?.length) {
     diagnostic.relatedInformation = problem.related.flatMap((related) => {
-      const relatedRange = context.range(related.uri, related.span);
+      const relatedRange = rangeIn(snapshot, related.uri, related.span);
       return relatedRange ? [{ location: { uri: related.uri, range: relatedRange }, message: related.message }] : [];
     });
   }
@@ -41,13 +50,12 @@ export class DiagnosticsPublisher {
   /** Per file: the problems last published (the analysis keeps a file's array while it is unchanged) and their JSON. */
   private readonly published = new Map<string, { problems: readonly Problem[] | undefined; json: string }>();
 
-  constructor(private readonly context: ServerContext) {}
+  constructor(private readonly send: (params: PublishDiagnosticsParams) => void) {}
 
-  publish(): void {
-    const { problems } = this.context.analyzer.analyse();
+  /** Publishes the problems of `snapshot` and of okr.config.json (when there is one). */
+  publish(snapshot: Snapshot, config: ConfigFileProblems | undefined, docsBase: string | undefined): void {
     const current = new Map<string, { problems: readonly Problem[] | undefined; diagnostics: () => Diagnostic[] }>();
-    for (const [uri, list] of problems) current.set(uri, { problems: list, diagnostics: () => list.flatMap((p) => toDiagnostic(this.context, p) ?? []) });
-    const config = this.context.config;
+    for (const [uri, list] of snapshot.problems) current.set(uri, { problems: list, diagnostics: () => list.flatMap((p) => toDiagnostic(snapshot, p, docsBase) ?? []) });
     if (config) current.set(config.uri, { problems: undefined, diagnostics: () => config.problems.map((p) => configDiagnostic(config.lineStarts, p)) });
     for (const [uri, { problems: list, diagnostics: make }] of current) {
       const last = this.published.get(uri);
@@ -59,12 +67,12 @@ export class DiagnosticsPublisher {
         continue;
       }
       this.published.set(uri, { problems: list, json });
-      void this.context.connection.sendDiagnostics({ uri, diagnostics });
+      this.send({ uri, diagnostics });
     }
     for (const uri of [...this.published.keys()]) {
       if (current.has(uri)) continue;
       this.published.delete(uri);
-      void this.context.connection.sendDiagnostics({ uri, diagnostics: [] });
+      this.send({ uri, diagnostics: [] });
     }
   }
 }

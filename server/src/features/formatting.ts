@@ -1,21 +1,11 @@
 // Formatting, whole document or a range: canonical indentation and spacing (core/format.ts).
-import type { TextEdit } from 'vscode-languageserver';
-import { formatEdits, rangeOf, type OkrDocument } from '../core';
-import type { Feature } from '../context';
+import type { FormattingOptions, Range, TextEdit } from 'vscode-languageserver-types';
+import { formatEdits, rangeOf, type OkrDocument, type Snapshot } from '../core';
 
-export const formatting: Feature = (context) => {
-  const edits = (document: OkrDocument, options: { tabSize: number; insertSpaces: boolean }, from?: number, to?: number): TextEdit[] =>
-    formatEdits(document.text, options, from, to).map((edit) => ({
-      range: rangeOf(document.file.lineStarts, { start: edit.start, end: edit.end }),
-      newText: edit.newText,
-    }));
-
-  context.connection.onDocumentFormatting(({ textDocument, options }) => {
-    const document = context.document(textDocument.uri);
-    return document ? edits(document, options) : [];
-  });
-  context.connection.onDocumentRangeFormatting(({ textDocument, options, range }) => {
-    const document = context.document(textDocument.uri);
-    return document ? edits(document, options, range.start.line, range.end.line) : [];
-  });
-};
+/** The edits that format the document, or only the lines of `range`. */
+export function formatting(_snapshot: Snapshot, document: OkrDocument, options: Pick<FormattingOptions, 'tabSize' | 'insertSpaces'>, range?: Range): TextEdit[] {
+  return formatEdits(document.text, options, range?.start.line, range?.end.line).map((edit) => ({
+    range: rangeOf(document.file.lineStarts, { start: edit.start, end: edit.end }),
+    newText: edit.newText,
+  }));
+}

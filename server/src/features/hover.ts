@@ -19,7 +19,7 @@
 //
 // The Markdown helpers that code lens and inlay hints share (escapeMarkdown, percent, bar) are
 // exported from here; the computations (paceOf, storyOf, rollupOf, …) live in core/model/insight.
-import { MarkupKind, type Hover } from 'vscode-languageserver';
+import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
 import {
   pinnedTodayNote,
   symbolAt,
@@ -28,6 +28,8 @@ import {
   type AnalysisResult,
   type KeyResult,
   type KeyResultDefinition,
+  type OkrDocument,
+  type Snapshot,
   type Objective,
   type ObjectiveNode,
   type Problem,
@@ -36,39 +38,35 @@ import {
 } from '../core';
 import { catchAllReason, describeCatchAll } from '../core/model/catchAll';
 import { formatDay, parseDate, type Day } from '../core/model/dates';
-import { checkinSeries, paceOf, referenceText, rollupArithmetic, rollupOf, storyOf, type Pace, type Rollup, type Step } from '../core/model/insight';
+import { checkinSeries, paceOf, referenceText, rollupArithmetic, rollupOf, storyOf, strategiesAtStoryEnds, type Pace, type Rollup, type Step } from '../core/model/insight';
 import type { Metric } from '../core/model/metrics';
 import { formatAmount, formatNumber, type Unit } from '../core/model/units';
-import type { Feature } from '../context';
+import { offsetIn, rangeIn } from './common';
 import { escapeMarkdown } from '../core/util/markdown';
 import { isMilestone } from '../core/model/closing';
 import { keyResultClosingHover, keyResultClosingSuffix, objectiveClosingHover } from './closing';
 
-export const hover: Feature = (context) => {
-  context.connection.onHover(({ textDocument, position }): Hover | null => {
-    const document = context.document(textDocument.uri);
-    if (!document) return null;
-    const symbol = symbolAt(context.index, document, context.offset(document, position));
-    if (!symbol?.target) return null;
-    const range = context.range(document.uri, symbol.span);
-    const analysis = context.analyzer.analyse();
-    const config = context.analyzer.getConfig();
-    const target = symbol.target;
-    // The diagnostics under the hovered word, which the editor shows by itself.
-    const shown = (p: Problem) => p.uri === document.uri && p.span.start <= symbol.span.end && p.span.end >= symbol.span.start;
-    let value: string | undefined;
-    if (target.kind === 'objective') {
-      const node = analysis.graph.node(target.node);
-      value = node ? objectiveHover(node, analysis, config, shown) : undefined;
-    } else if (target.kind === 'keyResult') {
-      value = keyResultHover(target, analysis, shown, config);
-    } else {
-      value = strategyHover(target.node, analysis.graph);
-    }
-    if (!value) return null;
-    return { contents: { kind: MarkupKind.Markdown, value }, range };
-  });
-};
+export function hover(snapshot: Snapshot, document: OkrDocument, position: Position): Hover | null {
+  const symbol = symbolAt(snapshot.index, document, offsetIn(document, position));
+  if (!symbol?.target) return null;
+  const range = rangeIn(snapshot, document.uri, symbol.span);
+  const analysis = snapshot;
+  const config = snapshot.config;
+  const target = symbol.target;
+  // The diagnostics under the hovered word, which the editor shows by itself.
+  const shown = (p: Problem) => p.uri === document.uri && p.span.start <= symbol.span.end && p.span.end >= symbol.span.start;
+  let value: string | undefined;
+  if (target.kind === 'objective') {
+    const node = analysis.graph.node(target.node);
+    value = node ? objectiveHover(node, analysis, config, shown) : undefined;
+  } else if (target.kind === 'keyResult') {
+    value = keyResultHover(target, analysis, shown, config);
+  } else {
+    value = strategyHover(target.node, analysis.graph);
+  }
+  if (!value) return null;
+  return { contents: { kind: MarkupKind.Markdown, value }, range };
+}
 
 // ─── Objective ─────────────────────────────────────────────────────────────────────────────────
 
@@ -321,10 +319,7 @@ function strategyHover(strategy: Strategy, graph: AlignmentGraph): string {
   if (aligned.length) parts.push(`**Aligned to it**\n${aligned.map((line) => `- ${line}`).join('\n')}`);
   else parts.push('No objective aligns to it yet');
   let inTree = 0;
-  for (const node of graph.nodes.values()) {
-    const last = storyOf(node, graph).at(-1);
-    if (last?.kind === 'strategy' && graph.index.resolve(last.name)?.node === strategy) inTree++;
-  }
+  for (const end of strategiesAtStoryEnds(graph).values()) if (end && graph.index.resolve(end.id.text)?.node === strategy) inTree++;
   if (inTree) parts.push(`${inTree} objective${inTree === 1 ? '' : 's'} in its tree (following primary alignments)`);
   return parts.join('\n\n');
 }

@@ -1,22 +1,17 @@
 // Find references: every `aligns to` / `contributes to` naming the objective, key result or
 // strategy under the cursor, across the workspace (and its definition when asked for).
-import type { Location } from 'vscode-languageserver';
-import { definitionLocation, referencesTo, symbolAt } from '../core';
-import { unlessCancelled, type Feature } from '../context';
+import type { Location, Position } from 'vscode-languageserver-types';
+import { definitionLocation, referencesTo, symbolAt, type OkrDocument, type Snapshot } from '../core';
+import { offsetIn, rangeIn } from './common';
 
-export const references: Feature = (context) => {
-  context.connection.onReferences(async ({ textDocument, position, context: { includeDeclaration } }, token) => {
-    const document = context.document(textDocument.uri);
-    if (!document) return [];
-    const symbol = symbolAt(context.index, document, context.offset(document, position));
-    if (!symbol?.target) return [];
-    const { graph } = context.analyzer.analyse();
-    await unlessCancelled(token);
-    const found = referencesTo(graph, symbol.target);
-    if (includeDeclaration) found.unshift(definitionLocation(symbol.target));
-    return found.flatMap((location): Location[] => {
-      const range = context.range(location.uri, location.span);
-      return range ? [{ uri: location.uri, range }] : [];
-    });
+export function references(snapshot: Snapshot, document: OkrDocument, position: Position, includeDeclaration: boolean): Location[] {
+  const symbol = symbolAt(snapshot.index, document, offsetIn(document, position));
+  if (!symbol?.target) return [];
+  const { graph } = snapshot;
+  const found = referencesTo(graph, symbol.target);
+  if (includeDeclaration) found.unshift(definitionLocation(symbol.target));
+  return found.flatMap((location): Location[] => {
+    const range = rangeIn(snapshot, location.uri, location.span);
+    return range ? [{ uri: location.uri, range }] : [];
   });
-};
+}

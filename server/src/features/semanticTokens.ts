@@ -2,10 +2,11 @@
 // grammar. Strategies, objectives and key results are told apart, definitions carry the
 // `declaration` modifier, and references that resolve to nothing carry `unresolved` (themed as
 // invalid through package.json's semanticTokenScopes).
-import { SemanticTokensBuilder, type SemanticTokensLegend } from 'vscode-languageserver';
-import { positionAt, type OkrDocument, type Quantity, type Reference, type Span, type WorkspaceIndex } from '../core';
+// The builder is plain data work (delta-encoding the tokens), whatever the connection.
+import { SemanticTokensBuilder } from 'vscode-languageserver';
+import type { SemanticTokens, SemanticTokensLegend } from 'vscode-languageserver-types';
+import { positionAt, type OkrDocument, type Quantity, type Reference, type Snapshot, type Span, type WorkspaceIndex } from '../core';
 import { okrLexer, Kw, NumberLiteral, Percent, Currency, DateLiteral, PeriodLiteral, Handle, QuotedName } from '../core/syntax/tokens';
-import { unlessCancelled, type Feature } from '../context';
 import { closingWordSpans } from './closing';
 
 const tokenTypes = ['namespace', 'class', 'property', 'keyword', 'number', 'type', 'variable', 'enumMember', 'string'] as const;
@@ -30,26 +31,19 @@ interface Classified {
   readonly modifiers: number;
 }
 
-export const semanticTokens: Feature = (context) => {
-  context.connection.languages.semanticTokens.on(async ({ textDocument }, cancellation) => {
-    const document = context.document(textDocument.uri);
-    const builder = new SemanticTokensBuilder();
-    if (!document) return builder.build();
-    // Editors ask again after every edit and cancel the request before: lexing a big file for
-    // nothing would delay the answer they still wait for.
-    await unlessCancelled(cancellation);
-    const named = namedSpans(context.index, document);
-    for (const token of okrLexer.tokenize(document.text).tokens) {
-      const start = token.startOffset;
-      const known = named.get(start);
-      const type = known?.type ?? (KEYWORDS.has(token.tokenType) ? 'keyword' : BY_TOKEN.get(token.tokenType));
-      if (!type) continue;
-      const position = positionAt(document.file.lineStarts, start);
-      builder.push(position.line, position.character, token.image.length, tokenTypes.indexOf(type), known?.modifiers ?? 0);
-    }
-    return builder.build();
-  });
-};
+export function semanticTokens(snapshot: Snapshot, document: OkrDocument): SemanticTokens {
+  const builder = new SemanticTokensBuilder();
+  const named = namedSpans(snapshot.index, document);
+  for (const token of okrLexer.tokenize(document.text).tokens) {
+    const start = token.startOffset;
+    const known = named.get(start);
+    const type = known?.type ?? (KEYWORDS.has(token.tokenType) ? 'keyword' : BY_TOKEN.get(token.tokenType));
+    if (!type) continue;
+    const position = positionAt(document.file.lineStarts, start);
+    builder.push(position.line, position.character, token.image.length, tokenTypes.indexOf(type), known?.modifiers ?? 0);
+  }
+  return builder.build();
+}
 
 const DECLARATION = 1 << tokenModifiers.indexOf('declaration');
 const UNRESOLVED = 1 << tokenModifiers.indexOf('unresolved');

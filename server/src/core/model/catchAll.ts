@@ -167,7 +167,9 @@ function remember(title: string, verdict: { phrase: string; wording: CatchAllWor
 function readWording(title: string): { phrase: string; wording: CatchAllWording } | undefined {
   const text = withoutAsides(title).replace(/^\s*we\s+(?:will\s+|shall\s+|want\s+to\s+|need\s+to\s+)?/i, '').trim().replace(/[\s.!]+$/, '');
   if (!text) return undefined;
-  const phrase = text.length > 60 ? `${text.slice(0, 57).trimEnd()}…` : text;
+  // Quoted in messages: one line, no control characters, at most 60 characters.
+  const oneLine = text.replace(/[\u0000-\u001f\u007f-\u009f\s]+/g, ' ');
+  const phrase = oneLine.length > 60 ? `${oneLine.slice(0, 57).trimEnd()}…` : oneLine;
   if (MAYBE_LEFTOVERS.test(text)) for (const pattern of LEFTOVERS) if (pattern.test(text)) return { phrase, wording: 'more-of-the-same' };
   // A number is an amount, a scope or a name: specific enough ("Continue the rollout to 12 EU markets").
   if (/\d|%|[$€£¥]/.test(text)) return undefined;
@@ -189,7 +191,9 @@ function readWording(title: string): { phrase: string; wording: CatchAllWording 
   // "Security as a feature". Led by an abstract noun ("Reliability", "Responsiveness to …") or
   // an acronym, or short and without articles: an unknown word leading "Delight users with …"
   // or "Turn pricing into an advantage" is more likely a verb than a name.
-  if (content.length <= 5 && !VERBS.has(words[0]!.lower) && !hasFiniteVerb(words) && !DELIVERABLES.has(headOf(words))) {
+  // A placeholder ("O", "X") names nothing at all.
+  const named = content.some((w) => w.text.length >= 3 || /^\p{Lu}{2,}$/u.test(w.text));
+  if (named && content.length <= 5 && !VERBS.has(words[0]!.lower) && !hasFiniteVerb(words) && !DELIVERABLES.has(headOf(words))) {
     const lead = content[0]!.text;
     const abstract = /(?:ity|ness|ance|ence|ment|tion|sion|ing|ure|ism|ics|ship|cy|ery|ability)$/i.test(lead) || /^\p{Lu}{2,}s?$/u.test(lead);
     const bare = content.length <= 4 && !words.some((w) => /^(?:a|an|the|our|my|their|your|its|into|with)$/.test(w.lower));

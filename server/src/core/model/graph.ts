@@ -55,6 +55,9 @@ function inWorkspaceOrder(a: { uri: string; reference: Reference }, b: { uri: st
   return a.uri === b.uri ? a.reference.span.start - b.reference.span.start : a.uri < b.uri ? -1 : 1;
 }
 
+/** How many objectives `build` links between two steps. */
+const LINK_STEP = 2_000;
+
 export class AlignmentGraph {
   private readonly byObjective = new Map<Objective, ObjectiveNode>();
   private readonly files = new Map<string, FileEntry>();
@@ -67,12 +70,39 @@ export class AlignmentGraph {
   private readonly owners = new Map<string, ObjectiveNode[]>();
 
   constructor(
-    readonly index: WorkspaceIndex,
+    /** The index the graph was built from, or last updated from. */
+    public index: WorkspaceIndex,
     readonly config: AnalysisConfig,
+    /** False: an empty graph, for `build` to fill in steps. */
+    fill = true,
   ) {
+    if (!fill) return;
     const documents = index.all();
     for (const document of documents) this.addNodes(document.uri, document.file);
     for (const document of documents) this.link(document.uri);
+  }
+
+  /**
+   * The same graph as `new AlignmentGraph(index, config)`, built in steps: it yields after each
+   * file's objectives, and every LINK_STEP objectives while it links them, so that whoever
+   * builds it can pause (the analysis, between turns of the event loop).
+   */
+  static *build(index: WorkspaceIndex, config: AnalysisConfig): Generator<void, AlignmentGraph> {
+    const graph = new AlignmentGraph(index, config, false);
+    const documents = index.all();
+    for (const document of documents) {
+      graph.addNodes(document.uri, document.file);
+      yield;
+    }
+    for (const document of documents) {
+      const entry = graph.files.get(document.uri)!;
+      for (let i = 0; i < entry.nodes.length; i++) {
+        graph.linkNode(document.uri, entry, entry.nodes[i]!);
+        if ((i + 1) % LINK_STEP === 0) yield;
+      }
+      yield;
+    }
+    return graph;
   }
 
   /** Every objective, in workspace order. */
@@ -143,12 +173,13 @@ export class AlignmentGraph {
   }
 
   /**
-   * Takes in new texts of `uris` (already set in the index). Only correct when every one of them
+   * Takes in new texts of `uris` (already set in `index`, which the graph reads from now on). Only correct when every one of them
    * defines the same ids (objectives, strategies, key results) in the same order as before, so
    * that every reference elsewhere still resolves to the same place: the analysis checks that and
    * builds a new graph otherwise.
    */
-  update(uris: Iterable<string>): void {
+  update(uris: Iterable<string>, index: WorkspaceIndex = this.index): void {
+    this.index = index;
     const changed = new Set(uris);
     const reresolve = new Set<Alignment | Contribution>();
     const touched = new Set<ObjectiveNode>();
@@ -256,23 +287,26 @@ export class AlignmentGraph {
   /** Resolves the references written in one file and records them on what they name. */
   private link(uri: string, touched?: Set<ObjectiveNode>, touchedKeyResults?: Set<KeyResult>): void {
     const entry = this.files.get(uri)!;
-    for (const node of entry.nodes) {
-      node.objective.alignsTo.forEach((reference, i) => {
-        const alignment: Alignment = { uri, objective: node.objective, reference, target: this.resolve(reference), primary: i === 0 };
-        node.alignments.push(alignment);
-        entry.alignments.push(alignment);
-        this.addIncoming(alignment);
-        this.attachAlignment(alignment, touched);
-      });
-      for (const keyResult of node.objective.keyResults) {
-        const reference = keyResult.contributesTo;
-        if (!reference) continue;
-        const contribution: Contribution = { uri, objective: node.objective, keyResult, reference, target: this.resolveContribution(reference) };
-        entry.contributions.push(contribution);
-        this.contributionByKeyResult.set(keyResult, contribution);
-        this.addIncoming(contribution);
-        this.attachContribution(contribution, touchedKeyResults);
-      }
+    for (const node of entry.nodes) this.linkNode(uri, entry, node, touched, touchedKeyResults);
+  }
+
+  /** Resolves the references one objective of the file writes. */
+  private linkNode(uri: string, entry: FileEntry, node: ObjectiveNode, touched?: Set<ObjectiveNode>, touchedKeyResults?: Set<KeyResult>): void {
+    node.objective.alignsTo.forEach((reference, i) => {
+      const alignment: Alignment = { uri, objective: node.objective, reference, target: this.resolve(reference), primary: i === 0 };
+      node.alignments.push(alignment);
+      entry.alignments.push(alignment);
+      this.addIncoming(alignment);
+      this.attachAlignment(alignment, touched);
+    });
+    for (const keyResult of node.objective.keyResults) {
+      const reference = keyResult.contributesTo;
+      if (!reference) continue;
+      const contribution: Contribution = { uri, objective: node.objective, keyResult, reference, target: this.resolveContribution(reference) };
+      entry.contributions.push(contribution);
+      this.contributionByKeyResult.set(keyResult, contribution);
+      this.addIncoming(contribution);
+      this.attachContribution(contribution, touchedKeyResults);
     }
   }
 

@@ -118,6 +118,8 @@ function readTitle(title: string): KeyResultKind {
     return task(title, `${verb} ${words[1]!.text}`);
   }
   if (lower === 'make' && ASPIRATION.test(rest)) return { kind: 'not-measurable', shape: 'vague', word: ASPIRATION.exec(rest)![0] };
+  // "Be loved by customers", "Become the go-to tool": a state with no level to score.
+  if (/^(?:be|become|feel|stay)$/.test(lower)) return { kind: 'not-measurable', shape: 'vague', word: `${verb} ${words[1]?.text ?? ''}`.trim() };
   if (DIRECTION.has(lower) && !/ing$/.test(lower)) {
     // "Improve the type system and get rid of X": the second half is a deliverable.
     const then = /\b(?:and|then)\s+([\p{L}-]+)(?:\s+([\p{L}-]+))?/iu.exec(rest.slice(first.end));

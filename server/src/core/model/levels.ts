@@ -1,9 +1,7 @@
-// Levels of the organisation, top to bottom. The order is configurable (okr.config.json); these
-// are the defaults of the language.
+// Levels of the organisation, top to bottom: an objective's level and rank. The order is
+// configurable (okr.config.json); the defaults are config.ts's `defaultLevels`.
 import type { AnalysisConfig } from '../config';
 import type { Objective, OkrFile } from '../syntax/ast';
-
-export const defaultLevels: readonly string[] = ['company', 'department', 'team', 'individual'];
 
 /** 0 for the top level, 1 below it, …; undefined for an unknown level. */
 export function levelRank(config: AnalysisConfig, level: string | undefined): number | undefined {

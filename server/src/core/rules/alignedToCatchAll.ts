@@ -12,7 +12,7 @@ import { catchAllReason, describeCatchAll, type CatchAllReason } from '../model/
 import { parentObjective } from '../model/graph';
 import type { WorkspaceRule } from './types';
 
-export const alignedToCatchAll: WorkspaceRule = {
+export const alignedToCatchAll: WorkspaceRule<'aligned-to-catch-all'> = {
   meta: {
     id: 'aligned-to-catch-all',
     defaultSeverity: 'info',

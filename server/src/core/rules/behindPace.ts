@@ -14,7 +14,7 @@ import { expectedScore } from '../model/progress';
 import type { RelatedLocation, WorkspaceRule } from './types';
 import { plural } from '../util/plural';
 
-export const behindPace: WorkspaceRule = {
+export const behindPace: WorkspaceRule<'behind-pace'> = {
   meta: {
     id: 'behind-pace',
     defaultSeverity: 'info',

@@ -11,7 +11,7 @@ import type { WorkspaceRule } from './types';
 import { parsePeriod } from '../model/period';
 import { formatDay } from '../model/dates';
 
-export const carriedToUnknownPeriod: WorkspaceRule = {
+export const carriedToUnknownPeriod: WorkspaceRule<'carried-to-unknown-period'> = {
   meta: {
     id: 'carried-to-unknown-period',
     defaultSeverity: 'warning',

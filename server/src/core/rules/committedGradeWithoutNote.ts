@@ -8,7 +8,7 @@ import type { FileRule } from './types';
 import { validGrade } from '../model/closing';
 import { krName } from './unitMismatch';
 
-export const committedGradeWithoutNote: FileRule = {
+export const committedGradeWithoutNote: FileRule<'committed-grade-without-note'> = {
   meta: {
     id: 'committed-grade-without-note',
     defaultSeverity: 'warning',
@@ -23,7 +23,7 @@ export const committedGradeWithoutNote: FileRule = {
         const grade = validGrade(kr);
         if (grade === undefined || grade >= 1 || kr.grade?.note || kr.status?.kind === 'dropped') continue;
         context.report(kr.grade!.span, `${krName(objective, kr)} is committed but graded ${kr.grade!.value.raw}: say why it fell short in a note (\`grade ${kr.grade!.value.raw}: what happened\`), so that the next quarter is planned from it`, {
-          data: { grade: grade },
+          data: { grade },
         });
       }
     }

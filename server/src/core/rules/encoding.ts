@@ -15,7 +15,7 @@ const MAX_LINES = 20;
 /** C0 controls but tab, LF and CR (line breaks are the lexer's), DEL, and U+FFFD. */
 const UNREADABLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFD]/;
 
-export const encoding: FileRule = {
+export const encoding: FileRule<'encoding'> = {
   meta: {
     id: 'encoding',
     defaultSeverity: 'error',

@@ -12,7 +12,7 @@ import { krName } from './unitMismatch';
 /** How far apart a grade and the progress may be. */
 export const GRADE_GAP = 0.3;
 
-export const gradeFarFromProgress: WorkspaceRule = {
+export const gradeFarFromProgress: WorkspaceRule<'grade-far-from-progress'> = {
   meta: {
     id: 'grade-far-from-progress',
     defaultSeverity: 'hint',

@@ -5,7 +5,7 @@
 import type { Closing } from '../syntax/ast';
 import type { FileRule } from './types';
 
-export const gradeOutOfRange: FileRule = {
+export const gradeOutOfRange: FileRule<'grade-out-of-range'> = {
   meta: {
     id: 'grade-out-of-range',
     defaultSeverity: 'error',

@@ -7,7 +7,7 @@ import { parsePeriod } from '../model/period';
 import { closest } from '../util/similar';
 import type { FileRule, FileRuleContext } from './types';
 
-export const invalidValue: FileRule = {
+export const invalidValue: FileRule<'invalid-value'> = {
   meta: {
     id: 'invalid-value',
     defaultSeverity: 'error',

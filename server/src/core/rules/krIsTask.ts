@@ -10,7 +10,7 @@
 import { keyResultKind } from '../model/keyResultKind';
 import type { FileRule } from './types';
 
-export const krIsTask: FileRule = {
+export const krIsTask: FileRule<'kr-is-task'> = {
   meta: {
     id: 'kr-is-task',
     defaultSeverity: 'info',

@@ -10,7 +10,7 @@
 import { keyResultKind } from '../model/keyResultKind';
 import type { FileRule } from './types';
 
-export const krNotMeasurable: FileRule = {
+export const krNotMeasurable: FileRule<'kr-not-measurable'> = {
   meta: {
     id: 'kr-not-measurable',
     defaultSeverity: 'info',

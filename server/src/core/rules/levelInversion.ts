@@ -4,8 +4,9 @@
 // no level or an unknown one are not judged. Reported on the reference, with the target as
 // related information.
 import type { WorkspaceRule } from './types';
+import { withArticle } from '../util/plural';
 
-export const levelInversion: WorkspaceRule = {
+export const levelInversion: WorkspaceRule<'level-inversion'> = {
   meta: {
     id: 'level-inversion',
     defaultSeverity: 'warning',
@@ -22,7 +23,7 @@ export const levelInversion: WorkspaceRule = {
       const id = node.objective.id.text;
       const targetId = target.objective.id.text;
       const via = alignment.target?.kind === 'keyResult' ? ` (through its key result \`${alignment.reference.objective.text}.${alignment.reference.keyResult?.text ?? ''}\`)` : '';
-      report(alignment.uri, alignment.reference.span, `\`${id}\` is a ${node.level} objective but aligns to \`${targetId}\`, a ${target.level} objective${via}: a higher level cannot serve a lower one. Turn it around (\`${targetId}\` aligns to \`${id}\`), align to an objective at the ${node.level} level or above, or correct one of the levels`, {
+      report(alignment.uri, alignment.reference.span, `\`${id}\` is ${withArticle(node.level ?? '')} objective but aligns to \`${targetId}\`, ${withArticle(target.level ?? '')} objective${via}: a higher level cannot serve a lower one. Turn it around (\`${targetId}\` aligns to \`${id}\`), align to an objective at the ${node.level} level or above, or correct one of the levels`, {
         related: [{ uri: target.uri, span: target.objective.id.span, message: `${targetId}: level ${target.level}` }],
         data: { target: targetId, level: node.level, targetLevel: target.level },
       });

@@ -3,7 +3,7 @@
 // can show progress towards it.
 import type { FileRule } from './types';
 
-export const noKeyResults: FileRule = {
+export const noKeyResults: FileRule<'no-key-results'> = {
   meta: {
     id: 'no-key-results',
     defaultSeverity: 'info',

@@ -6,7 +6,7 @@
 import type { ObjectiveNode } from '../model/graph';
 import type { WorkspaceRule } from './types';
 
-export const overAligned: WorkspaceRule = {
+export const overAligned: WorkspaceRule<'over-aligned'> = {
   meta: {
     id: 'over-aligned',
     defaultSeverity: 'hint',

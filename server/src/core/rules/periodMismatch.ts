@@ -6,7 +6,7 @@ import type { Period } from '../model/period';
 import { containsPeriod } from '../model/period';
 import type { WorkspaceRule } from './types';
 
-export const periodMismatch: WorkspaceRule = {
+export const periodMismatch: WorkspaceRule<'period-mismatch'> = {
   meta: {
     id: 'period-mismatch',
     defaultSeverity: 'warning',

@@ -6,15 +6,14 @@
 //  - A period is "all 1.0" when it has graded aspirational key results and every one is 1.0.
 //  - Reported when a period and the owner's period just before it (ending before it starts) are
 //    both all 1.0: once per owner and period, on the first such objective of the later period,
-//    with the grades of both periods as related information.
+//    with the grades of both periods as related information (a lazy list: the analysis keeps the
+//    first MAX_RELATED, related.ts).
 //  - Incremental analysis: what it reads of other objectives (grades, statuses, commitment) is
 //    re-checked for every file of the same owner (affected.ts).
 import type { ObjectiveNode } from '../model/graph';
 import type { RelatedLocation, WorkspaceRule } from './types';
 import { validGrade } from '../model/closing';
 import { plural } from '../util/plural';
-
-const MAX_RELATED = 20;
 
 interface Graded {
   readonly start: number;
@@ -25,7 +24,7 @@ interface Graded {
   count: number;
 }
 
-export const sandbagging: WorkspaceRule = {
+export const sandbagging: WorkspaceRule<'sandbagging'> = {
   meta: {
     id: 'sandbagging',
     defaultSeverity: 'hint',
@@ -45,22 +44,25 @@ export const sandbagging: WorkspaceRule = {
         if (!now.perfect || !before.perfect || before.end >= now.start) continue;
         const at = now.nodes[0]!;
         if (!context.scope.has(at.uri)) continue;
-        const related: RelatedLocation[] = [];
-        for (const group of [now, before]) {
-          for (const other of group.nodes) {
-            for (const kr of other.objective.keyResults) {
-              if (related.length < MAX_RELATED && kr.grade && validGrade(kr) === 1) related.push({ uri: other.uri, span: kr.grade.span, message: `${group.text}: ${other.objective.id.text}.${kr.id?.text ?? kr.title.text} graded 1.0` });
-            }
-          }
-        }
         context.report(at.uri, at.objective.commitment!.span, `${node.owner} graded every aspirational key result 1.0 in ${before.text} (${plural(before.count, 'key result')}) and again in ${now.text} (${plural(now.count, 'key result')}): goals that are always fully met were set too low. Aim higher next period: for aspirational key results, 0.6–0.7 is the sweet spot`, {
-          related,
+          related: perfectGrades([now, before]),
           data: { owner: node.owner, periods: [before.text, now.text] },
         });
       }
     }
   },
 };
+
+/** Each key result graded 1.0 in the periods, as related information (read lazily). */
+function* perfectGrades(groups: readonly Graded[]): Generator<RelatedLocation> {
+  for (const group of groups) {
+    for (const other of group.nodes) {
+      for (const kr of other.objective.keyResults) {
+        if (kr.grade && validGrade(kr) === 1) yield { uri: other.uri, span: kr.grade.span, message: `${group.text}: ${other.objective.id.text}.${kr.id?.text ?? kr.title.text} graded 1.0` };
+      }
+    }
+  }
+}
 
 /** The owner's periods with graded aspirational key results, by start. */
 function gradedPeriods(nodes: readonly ObjectiveNode[]): Graded[] {

@@ -14,7 +14,7 @@ import type { WorkspaceRule } from './types';
 import { plural } from '../util/plural';
 import { krName } from './unitMismatch';
 
-export const staleCheckin: WorkspaceRule = {
+export const staleCheckin: WorkspaceRule<'stale-checkin'> = {
   meta: {
     id: 'stale-checkin',
     defaultSeverity: 'info',

@@ -18,7 +18,7 @@ import type { KeyResult } from '../syntax/ast';
 import type { RelatedLocation, WorkspaceRule } from './types';
 import { krName, unitClash } from './unitMismatch';
 
-export const summationMismatch: WorkspaceRule = {
+export const summationMismatch: WorkspaceRule<'summation-mismatch'> = {
   meta: {
     id: 'summation-mismatch',
     defaultSeverity: 'warning',

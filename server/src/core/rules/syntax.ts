@@ -7,7 +7,7 @@ import type { FileRule } from './types';
 /** Problems reported one by one; past this, one more diagnostic counts the rest. */
 export const MAX_SYNTAX_PROBLEMS = 50;
 
-export const syntax: FileRule = {
+export const syntax: FileRule<'syntax'> = {
   meta: {
     id: 'syntax',
     defaultSeverity: 'error',

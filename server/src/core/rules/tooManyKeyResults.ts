@@ -3,7 +3,7 @@
 // several objectives in one.
 import type { FileRule } from './types';
 
-export const tooManyKeyResults: FileRule = {
+export const tooManyKeyResults: FileRule<'too-many-key-results'> = {
   meta: {
     id: 'too-many-key-results',
     defaultSeverity: 'info',

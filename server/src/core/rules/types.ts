@@ -7,12 +7,16 @@ import type { AlignmentGraph } from '../model/graph';
 import type { ProgressModel } from '../model/progress';
 import type { Day } from '../model/dates';
 import type { AnalysisScope } from '../scope';
+import type { RuleData, RuleId } from './data';
+import type { Severity } from '../severity';
 
-export type Severity = 'error' | 'warning' | 'info' | 'hint';
+export type { RuleData, RuleId } from './data';
 
-export interface RuleMeta {
+export type { Severity } from '../severity';
+
+export interface RuleMeta<Id extends RuleId = RuleId> {
   /** Stable id, used as the diagnostic's code, in config and in suppression comments. */
-  readonly id: string;
+  readonly id: Id;
   readonly defaultSeverity: Severity;
   /** One line: what the rule finds. */
   readonly description: string;
@@ -26,10 +30,14 @@ export interface RelatedLocation {
   readonly message: string;
 }
 
-export interface ReportOptions {
-  readonly related?: readonly RelatedLocation[];
-  /** Anything quick fixes need (did-you-mean candidates, …); passed through to the client. */
-  readonly data?: unknown;
+export interface ReportOptions<Id extends RuleId = RuleId> {
+  /**
+   * Places this problem links. Any number, even lazily made: the analysis keeps the first
+   * MAX_RELATED (`related.ts`), for every rule.
+   */
+  readonly related?: Iterable<RelatedLocation>;
+  /** What quick fixes need (did-you-mean candidates, …), as `RuleData` declares it for the rule; passed through to the client. */
+  readonly data?: RuleData[Id];
   /** Shown faded by editors: unnecessary code. */
   readonly unnecessary?: boolean;
   /**
@@ -46,17 +54,18 @@ export interface Problem {
   readonly rule: string;
   readonly severity: Severity;
   readonly message: string;
+  /** At most MAX_RELATED (`related.ts`). */
   readonly related?: readonly RelatedLocation[];
   readonly data?: unknown;
 }
 
-export interface FileRuleContext {
+export interface FileRuleContext<Id extends RuleId = RuleId> {
   readonly document: OkrDocument;
   readonly config: AnalysisConfig;
-  report(span: Span, message: string, options?: ReportOptions): void;
+  report(span: Span, message: string, options?: ReportOptions<Id>): void;
 }
 
-export interface WorkspaceRuleContext {
+export interface WorkspaceRuleContext<Id extends RuleId = RuleId> {
   readonly index: WorkspaceIndex;
   readonly graph: AlignmentGraph;
   /** Metrics (explicit or inferred), values, rollups and progress. */
@@ -69,19 +78,19 @@ export interface WorkspaceRuleContext {
    * otherwise. Iterate it rather than the whole graph; reports outside it are dropped.
    */
   readonly scope: AnalysisScope;
-  report(uri: string, span: Span, message: string, options?: ReportOptions): void;
+  report(uri: string, span: Span, message: string, options?: ReportOptions<Id>): void;
 }
 
 /** A rule that looks at one file only: its results are cached per file revision. */
-export interface FileRule {
-  readonly meta: RuleMeta;
+export interface FileRule<Id extends RuleId = RuleId> {
+  readonly meta: RuleMeta<Id>;
   readonly scope: 'file';
-  check(context: FileRuleContext): void;
+  check(context: FileRuleContext<Id>): void;
 }
 
 /** A rule that needs the whole workspace (references, the alignment graph). */
-export interface WorkspaceRule {
-  readonly meta: RuleMeta;
+export interface WorkspaceRule<Id extends RuleId = RuleId> {
+  readonly meta: RuleMeta<Id>;
   readonly scope: 'workspace';
   /**
    * Whether what it reports on one file can depend on objectives any number of links away in
@@ -89,7 +98,7 @@ export interface WorkspaceRule {
    * changes, instead of over the affected files.
    */
   readonly wholeWorkspace?: boolean;
-  check(context: WorkspaceRuleContext): void;
+  check(context: WorkspaceRuleContext<Id>): void;
 }
 
 export type Rule = FileRule | WorkspaceRule;

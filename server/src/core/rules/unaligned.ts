@@ -13,10 +13,11 @@ import type { Objective } from '../syntax/ast';
 import type { AlignmentGraph, ObjectiveNode } from '../model/graph';
 import { containsPeriod } from '../model/period';
 import type { WorkspaceRule } from './types';
+import { withArticle } from '../util/plural';
 
 const MAX_CANDIDATES = 5;
 
-export const unaligned: WorkspaceRule = {
+export const unaligned: WorkspaceRule<'unaligned'> = {
   meta: {
     id: 'unaligned',
     defaultSeverity: 'warning',
@@ -38,7 +39,7 @@ export const unaligned: WorkspaceRule = {
         const candidates = strategies.slice(0, MAX_CANDIDATES);
         const others = node.alignments.map((a) => `\`${a.reference.objective.text}\``);
         const only = others.length ? ` (only to ${others.join(', ')})` : '';
-        report(node.uri, objective.id.span, `\`${id}\` is a ${node.level} objective, the top level, but aligns to no strategy${only}: OKRs cascade upward to strategy. Say which one it serves, e.g. \`aligns to ${candidates[0]}\`${candidates.length > 1 ? ` (strategies: ${candidates.map(code).join(', ')})` : ''}`, {
+        report(node.uri, objective.id.span, `\`${id}\` is ${withArticle(node.level ?? '')} objective, the top level, but aligns to no strategy${only}: OKRs cascade upward to strategy. Say which one it serves, e.g. \`aligns to ${candidates[0]}\`${candidates.length > 1 ? ` (strategies: ${candidates.map(code).join(', ')})` : ''}`, {
           data: { candidates },
         });
         continue;
@@ -47,7 +48,7 @@ export const unaligned: WorkspaceRule = {
       const above = objectivesAbove(node, graph);
       if (!above.length && !strategies.length) continue; // Nothing in the workspace to align to.
       const candidates = [...above.slice(0, 3), ...strategies].slice(0, MAX_CANDIDATES);
-      const what = node.level ? `a ${node.level} objective` : 'an objective';
+      const what = node.level ? `${withArticle(node.level)} objective` : 'an objective';
       const upOne = above.length ? `an objective above it (${above.slice(0, 3).map(code).join(', ')})` : '';
       const strategy = strategies.length ? `a strategy (${strategies.slice(0, 3).map(code).join(', ')})` : '';
       const options = [upOne, strategy].filter(Boolean).join(' or ');

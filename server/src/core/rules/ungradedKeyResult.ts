@@ -14,7 +14,7 @@ import { krName } from './unitMismatch';
 /** How long after its period a key result is still expected to be graded. */
 export const GRADING_DAYS = 90;
 
-export const ungradedKeyResult: WorkspaceRule = {
+export const ungradedKeyResult: WorkspaceRule<'ungraded-key-result'> = {
   meta: {
     id: 'ungraded-key-result',
     defaultSeverity: 'info',

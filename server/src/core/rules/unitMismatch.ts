@@ -37,7 +37,7 @@ export function krName(objective: Objective, kr: KeyResult): string {
   return kr.id ? `\`${objective.id.text}.${kr.id.text}\`` : `“${kr.title.text}”`;
 }
 
-export const unitMismatch: WorkspaceRule = {
+export const unitMismatch: WorkspaceRule<'unit-mismatch'> = {
   meta: {
     id: 'unit-mismatch',
     defaultSeverity: 'warning',

@@ -4,7 +4,7 @@ import type { Reference } from '../syntax/ast';
 import { closest } from '../util/similar';
 import type { WorkspaceRule, WorkspaceRuleContext } from './types';
 
-export const unknownReference: WorkspaceRule = {
+export const unknownReference: WorkspaceRule<'unknown-reference'> = {
   meta: {
     id: 'unknown-reference',
     defaultSeverity: 'error',

@@ -64,10 +64,11 @@ export const statementKeywords = [
 /** The closing statuses (`status done`, …, `status carried over to 2026-Q2`): words, not keywords. */
 export const closingStatuses = ['done', 'missed', 'dropped', 'carried'] as const;
 
-export const Newline = createToken({ name: 'Newline', pattern: /\r?\n/, line_breaks: true, label: 'end of line' });
+/** A line break as the Language Server Protocol counts them: LF, CRLF or a lone CR. */
+export const Newline = createToken({ name: 'Newline', pattern: /\r\n?|\n/, line_breaks: true, label: 'end of line' });
 export const TextNewline = createToken({
   name: 'TextNewline',
-  pattern: /\r?\n/,
+  pattern: /\r\n?|\n/,
   line_breaks: true,
   pop_mode: true,
   label: 'end of line',

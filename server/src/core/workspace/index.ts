@@ -29,8 +29,17 @@ export interface KeyResultDefinition {
 }
 
 export class WorkspaceIndex {
-  private readonly documents = new Map<string, OkrDocument>();
-  private readonly symbols = new Map<string, Definition[]>();
+  private documents = new Map<string, OkrDocument>();
+  private symbols = new Map<string, Definition[]>();
+  /**
+   * Whether `documents` and `symbols` are shared with a frozen copy (`freeze`): the next change
+   * copies them first. `owned` holds the symbol lists this index has copied since: the others are
+   * shared, and are copied before they change.
+   */
+  private shared = false;
+  private owned = new Set<Definition[]>();
+  /** A frozen copy refuses changes. */
+  private frozen = false;
   private nextRevision = 1;
   private ordered: OkrDocument[] | undefined;
   /** "Did you mean" over the ids; dropped whenever an id appears or disappears. */
@@ -40,10 +49,44 @@ export class WorkspaceIndex {
   /** Bumped on every change anywhere: analyses are cached against it. */
   generation = 0;
 
+  /**
+   * The index as it is now, never to change: what one analysis, and every answer made from it,
+   * reads. Costs nothing now; the next change of this index copies its tables (once per frozen
+   * copy, however many changes follow).
+   */
+  freeze(): WorkspaceIndex {
+    if (this.frozen) return this;
+    const copy = new WorkspaceIndex();
+    copy.documents = this.documents;
+    copy.symbols = this.symbols;
+    copy.ordered = this.ordered;
+    copy.similar = this.similar;
+    copy.generation = this.generation;
+    copy.nextRevision = this.nextRevision;
+    copy.frozen = true;
+    this.shared = true;
+    return copy;
+  }
+
+  /** Whether this is a frozen copy. */
+  get isFrozen(): boolean {
+    return this.frozen;
+  }
+
+  private beforeChange(): void {
+    if (this.frozen) throw new Error('a frozen workspace index does not change');
+    if (!this.shared) return;
+    this.documents = new Map(this.documents);
+    this.symbols = new Map(this.symbols);
+    this.owned = new Set();
+    this.shared = false;
+  }
+
   /** Sets a document's text; returns false when the text is unchanged (nothing to redo). */
   set(uri: string, text: string, encoding?: ForeignEncoding): boolean {
     const previous = this.documents.get(uri);
     if (previous && previous.text === text && sameEncoding(previous.encoding, encoding)) return false;
+    this.beforeChange();
     if (previous) this.removeSymbols(previous);
     const document: OkrDocument = { uri, text, file: previous?.text === text ? previous.file : parseOkr(text), revision: this.nextRevision++, ...(encoding && { encoding }) };
     this.documents.set(uri, document);
@@ -57,6 +100,7 @@ export class WorkspaceIndex {
   delete(uri: string): boolean {
     const previous = this.documents.get(uri);
     if (!previous) return false;
+    this.beforeChange();
     this.removeSymbols(previous);
     this.forgetVanished();
     this.documents.delete(uri);
@@ -121,8 +165,14 @@ export class WorkspaceIndex {
   }
 
   private addSymbol(id: string, definition: Definition): void {
-    const list = this.symbols.get(id);
+    let list = this.symbols.get(id);
     if (list) {
+      if (!this.owned.has(list)) {
+        // Shared with a frozen copy (or not yet known to be this index's own): copied once.
+        list = [...list];
+        this.symbols.set(id, list);
+        this.owned.add(list);
+      }
       // Keep a stable order (by file, then position) so "the first definition" does not depend on
       // the order files were loaded in. A binary search, not a sort per insertion: one id defined
       // thousands of times must not cost a sort of thousands each time.
@@ -135,7 +185,9 @@ export class WorkspaceIndex {
       }
       list.splice(low, 0, definition);
     } else {
-      this.symbols.set(id, [definition]);
+      const created = [definition];
+      this.owned.add(created);
+      this.symbols.set(id, created);
       if (!this.vanished.delete(id)) this.similar = undefined;
     }
   }
@@ -148,8 +200,11 @@ export class WorkspaceIndex {
       const list = this.symbols.get(id);
       if (!list) continue;
       const rest = list.filter((d) => d.uri !== uri);
-      if (rest.length) this.symbols.set(id, rest);
-      else {
+      this.owned.delete(list);
+      if (rest.length) {
+        this.symbols.set(id, rest);
+        this.owned.add(rest);
+      } else {
         this.symbols.delete(id);
         this.vanished.add(id);
       }

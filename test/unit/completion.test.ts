@@ -1,8 +1,9 @@
-// Completion over the protocol, as fixtures with a $0 cursor.
-import { test, describe, after, before } from 'node:test';
+// Completion in process, on a snapshot, as fixtures with a $0 cursor.
+import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import type { CompletionItem } from 'vscode-languageserver-protocol';
-import { LspClient, cursor, workspace } from './client';
+import type { CompletionItem, CompletionList } from 'vscode-languageserver-types';
+import { completion } from '../../server/src/features/completion';
+import { fixture } from './fixture';
 
 const company = `period 2026-Q1
 strategy ai-search: Win the market for AI-powered search
@@ -30,25 +31,12 @@ objective us-east: Add revenue in US East
 `;
 
 describe('completion', () => {
-  const ws = workspace({ 'company.okr': company, 'sales.okr': sales });
-  const client = new LspClient();
-  before(async () => {
-    await client.initialize(ws.dir);
-    await client.diagnosticsFor(ws.uri('sales.okr'));
-  });
-  after(async () => {
-    await client.shutdown();
-    ws.dispose();
-  });
+  const files = { 'company.okr': company, 'sales.okr': sales };
 
-  let n = 0;
   /** Completes in a new file, or in an existing one (`name`) whose editor text is the fixture. */
   async function complete(marked: string, name?: string): Promise<CompletionItem[]> {
-    const { text, position } = cursor(marked);
-    const uri = ws.uri(name ?? `edit${n++}.okr`);
-    await client.open(uri, text);
-    const items = await client.request<CompletionItem[] | { items: CompletionItem[] }>('textDocument/completion', { textDocument: { uri }, position });
-    await client.close(uri);
+    const { snapshot, document, position } = fixture(files, marked, name);
+    const items = completion(snapshot, document, position);
     const list = Array.isArray(items) ? items : items.items;
     return [...list].sort((a, b) => (a.sortText ?? a.label).localeCompare(b.sortText ?? b.label));
   }
@@ -115,31 +103,36 @@ describe('completion', () => {
   });
 });
 
+describe('completion: the objective snippet', () => {
+  const files = { 'company.okr': company, 'sales.okr': sales };
+  const snippetOf = (levels?: string[]) => {
+    const { snapshot, document, position } = fixture(files, '$0\n', 'edit.okr', levels ? { levels } : {});
+    const items = completion(snapshot, document, position) as CompletionItem[];
+    return (items.find((i) => i.label === 'objective (snippet)')!.textEdit as { newText: string }).newText;
+  };
+
+  test('offers the default levels', () => {
+    assert.match(snippetOf(), /level \$\{3\|company,department,team,individual\|\}/);
+  });
+
+  test('offers the configured levels, in their order, escaped for the snippet syntax', () => {
+    assert.match(snippetOf(['group', 'division', 'squad']), /level \$\{3\|group,division,squad\|\}/);
+    assert.match(snippetOf(['a,b', 'c|d']), /level \$\{3\|a\\,b,c\\\|d\|\}/);
+  });
+});
+
 describe('completion in a large workspace', () => {
   // 300 team objectives and one company objective: more candidates than one list carries.
   const teams = Array.from({ length: 300 }, (_, i) => `objective team-${String(i).padStart(3, '0')}: Team objective ${i}\n  level team\n  aligns to growth\n  kr kr${i}: Reach ${i} customers\n    target ${i + 1} customers\n`).join('');
-  const ws = workspace({
+  const files = {
     'company.okr': 'period 2026-Q1\nobjective growth: Grow to 1000 customers\n  level company\n',
     'teams.okr': `period 2026-Q1\n${teams}`,
     'dept.okr': 'period 2026-Q1\nobjective zz-dept: A department objective\n  level department\n  aligns to growth\n',
-  });
-  const client = new LspClient();
-  before(async () => {
-    await client.initialize(ws.dir);
-    await client.diagnosticsFor(ws.uri('teams.okr'));
-  });
-  after(async () => {
-    await client.shutdown();
-    ws.dispose();
-  });
+  };
 
   async function completeList(marked: string) {
-    const { text, position } = cursor(marked);
-    const uri = ws.uri('edit.okr');
-    await client.open(uri, text);
-    const list = await client.request<{ isIncomplete: boolean; items: CompletionItem[] }>('textDocument/completion', { textDocument: { uri }, position });
-    await client.close(uri);
-    return list;
+    const { snapshot, document, position } = fixture(files, marked);
+    return completion(snapshot, document, position) as CompletionList;
   }
 
   test('after `aligns to `: the best matches only, marked incomplete, the level above first', async () => {

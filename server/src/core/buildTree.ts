@@ -1,4 +1,4 @@
-// The alignment tree (tree.ts) built from the index and the analysis: a pure function, computed
+// The alignment tree (tree.ts) built from one analysis snapshot, section by section: a pure function, computed
 // on request (the preview's `okr/tree`, the command line's `okr tree` and HTML export).
 //
 // Where each objective goes — every objective appears exactly once:
@@ -34,8 +34,8 @@
 // Problems: a key result carries those that start in its block; an objective those that start in
 // its block outside its key results' (its own lines); the rest (header, strategies) only count in
 // `totals`. Iterative throughout: a 10,000-long chain of alignments cannot overflow the stack.
-import { pinnedToday, type AnalysisResult } from './analysis';
-import type { AnalysisConfig } from './config';
+import { pinnedToday } from './analysis';
+import type { Snapshot } from './snapshot';
 import { catchAllReason, describeCatchAll } from './model/catchAll';
 import { formatDay } from './model/dates';
 import { parentObjective, type ObjectiveNode } from './model/graph';
@@ -60,7 +60,7 @@ import type {
   TreeStatus,
 } from './tree';
 import type { Closing } from './syntax/ast';
-import type { OkrDocument, WorkspaceIndex } from './workspace';
+import type { OkrDocument } from './workspace';
 
 /**
  * How deep objectives nest in the model, at most. Real trees are a handful of levels deep; a
@@ -88,11 +88,40 @@ type Place =
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
-export function buildTree(index: WorkspaceIndex, analysis: AnalysisResult, config: AnalysisConfig): TreeModel {
-  const { graph, progress } = analysis;
-  const documents = [...index.all()].sort((a, b) => compareStrings(a.uri, b.uri));
+/** The tree of one snapshot: its documents, graph, progress, problems and configuration, all of one generation. */
+export function buildTree(snapshot: Snapshot): TreeModel {
+  const documents = [...snapshot.index.all()].sort((a, b) => compareStrings(a.uri, b.uri));
+  const order = orderAndKeys(snapshot, documents);
+  const places = placesOf(order.nodes);
+  const problems = problemsByBlock(snapshot, documents);
+  const { roots } = treeOf(snapshot, order, places, problems);
+  const { levels, periods, owners, statuses } = filtersOf(snapshot, order.nodes);
+  const totals: Record<Severity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
+  for (const list of snapshot.problems.values()) for (const problem of list) totals[problem.severity]++;
+  return {
+    today: formatDay(snapshot.today),
+    ...(pinnedToday(snapshot.config) === snapshot.today ? { todayPinned: true } : {}),
+    levels,
+    periods,
+    owners,
+    ...(statuses ? { statuses } : {}),
+    roots,
+    links: linksOf(snapshot, order),
+    totals,
+    objectiveCount: order.nodes.length,
+  };
+}
 
-  // ── Order and keys ──────────────────────────────────────────────────────────────────────────
+/** The objectives and strategies in (uri, position) order, and the key of each (and of each key result). */
+interface Order {
+  readonly nodes: readonly ObjectiveNode[];
+  readonly strategies: readonly { readonly uri: string; readonly document: OkrDocument; readonly strategy: Strategy }[];
+  readonly keys: ReadonlyMap<Objective | Strategy, string>;
+  readonly krKeys: ReadonlyMap<KeyResult, string>;
+}
+
+// ── Order and keys ────────────────────────────────────────────────────────────────────────────
+function orderAndKeys({ graph }: Snapshot, documents: readonly OkrDocument[]): Order {
   const nodes: ObjectiveNode[] = [];
   const strategies: { uri: string; document: OkrDocument; strategy: Strategy }[] = [];
   const keys = new Map<Objective | Strategy, string>();
@@ -135,8 +164,20 @@ export function buildTree(index: WorkspaceIndex, analysis: AnalysisResult, confi
       taken.add(key);
     });
   }
+  return { nodes, strategies, keys, krKeys };
+}
 
-  // ── Places, and the loops of primary alignments ─────────────────────────────────────────────
+/** Where each objective goes: its place, and which objectives start a group (cycles, too deep). */
+interface Places {
+  readonly places: ReadonlyMap<Objective, Place>;
+  readonly cycleRoots: ReadonlySet<Objective>;
+  readonly deepRoots: ReadonlySet<Objective>;
+  /** Objectives shown under their parent: not a root of a group or strategy, nor too deep. */
+  shownUnderParent(objective: Objective): boolean;
+}
+
+// ── Places, and the loops of primary alignments ───────────────────────────────────────────────
+function placesOf(nodes: readonly ObjectiveNode[]): Places {
   const order = new Map<Objective, number>();
   nodes.forEach((node, i) => order.set(node.objective, i));
   const places = new Map<Objective, Place>();
@@ -191,12 +232,21 @@ export function buildTree(index: WorkspaceIndex, analysis: AnalysisResult, confi
     }
   }
   const shownUnderParent = (objective: Objective) => underParent(objective) && !deepRoots.has(objective);
+  return { places, cycleRoots, deepRoots, shownUnderParent };
+}
 
-  // ── Problems, by objective and key result ───────────────────────────────────────────────────
+/** Problems by the objective (its own lines) or key result whose block they start in. */
+interface BlockProblems {
+  readonly objectiveProblems: ReadonlyMap<Objective, TreeProblem[]>;
+  readonly krProblems: ReadonlyMap<KeyResult, TreeProblem[]>;
+}
+
+// ── Problems, by objective and key result ─────────────────────────────────────────────────────
+function problemsByBlock(snapshot: Snapshot, documents: readonly OkrDocument[]): BlockProblems {
   const objectiveProblems = new Map<Objective, TreeProblem[]>();
   const krProblems = new Map<KeyResult, TreeProblem[]>();
   for (const document of documents) {
-    const problems = [...(analysis.problems.get(document.uri) ?? [])].sort((a, b) => a.span.start - b.span.start);
+    const problems = [...(snapshot.problems.get(document.uri) ?? [])].sort((a, b) => a.span.start - b.span.start);
     const objectives = [...document.file.objectives].sort((a, b) => a.blockSpan.start - b.blockSpan.start);
     let at = 0;
     for (const problem of problems) {
@@ -210,8 +260,15 @@ export function buildTree(index: WorkspaceIndex, analysis: AnalysisResult, confi
       else push(objectiveProblems, objective, treeProblem);
     }
   }
+  return { objectiveProblems, krProblems };
+}
 
-  // ── Nodes ───────────────────────────────────────────────────────────────────────────────────
+// ── Nodes, and the tree ───────────────────────────────────────────────────────────────────────
+function treeOf(analysis: Snapshot, order: Order, where: Places, blockProblems: BlockProblems): { roots: TreeRoot[] } {
+  const { index, graph, progress, config } = analysis;
+  const { nodes, strategies, keys, krKeys } = order;
+  const { places, cycleRoots, deepRoots, shownUnderParent } = where;
+  const { objectiveProblems, krProblems } = blockProblems;
   const children = new Map<Objective, TreeObjective[]>();
   const treeObjectives = new Map<Objective, TreeObjective>();
   for (const node of nodes) {
@@ -274,12 +331,12 @@ export function buildTree(index: WorkspaceIndex, analysis: AnalysisResult, confi
       contributesTo: into?.kind === 'keyResult' ? krKeys.get(into.node) : undefined,
       ...closingOf(kr, validGrade(kr) === undefined ? undefined : { value: validGrade(kr)!, source: 'own' }),
       steps: ((s) => (s ? { done: s.done, total: s.total } : undefined))(stepsProgress(kr, analysis.today)),
+      weight: kr.weight && Number.isFinite(kr.weight.value) ? kr.weight.value : undefined,
       problems: krProblems.get(kr) ?? [],
       location: locationOf(document, kr.blockSpan),
     });
   }
 
-  // ── The tree ────────────────────────────────────────────────────────────────────────────────
   const strategyChildren = new Map<Strategy, TreeObjective[]>();
   for (const { strategy } of strategies) strategyChildren.set(strategy, []);
   const groups: Record<GroupKind, TreeObjective[]> = { unaligned: [], unknown: [], cycle: [], deep: [] };
@@ -304,8 +361,11 @@ export function buildTree(index: WorkspaceIndex, analysis: AnalysisResult, confi
   for (const group of GROUP_ORDER) {
     if (groups[group].length) roots.push({ kind: 'group', key: GROUP_KEYS[group], title: GROUP_TITLES[group], children: groups[group] } satisfies TreeGroup);
   }
+  return { roots };
+}
 
-  // ── Links ───────────────────────────────────────────────────────────────────────────────────
+// ── Links ─────────────────────────────────────────────────────────────────────────────────────
+function linksOf({ graph }: Snapshot, { nodes, keys, krKeys }: Order): TreeLink[] {
   const links: TreeLink[] = [];
   const linked = new Set<string>();
   const link = (from: string | undefined, to: string | undefined, kind: TreeLink['kind']) => {
@@ -337,8 +397,11 @@ export function buildTree(index: WorkspaceIndex, analysis: AnalysisResult, confi
       if (into?.kind === 'keyResult') link(krKeys.get(kr), krKeys.get(into.node), 'contributes');
     }
   }
+  return links;
+}
 
-  // ── Filters and totals ──────────────────────────────────────────────────────────────────────
+// ── Filters ───────────────────────────────────────────────────────────────────────────────────
+function filtersOf({ config }: Snapshot, nodes: readonly ObjectiveNode[]): { levels: string[]; periods: string[]; owners: string[]; statuses?: TreeStatus[] } {
   const usedLevels = new Set<string>();
   const periods = new Map<string, { start: number; end: number }>();
   const owners = new Set<string>();
@@ -354,20 +417,11 @@ export function buildTree(index: WorkspaceIndex, analysis: AnalysisResult, confi
     ...config.levels.filter((level) => usedLevels.has(level)),
     ...[...usedLevels].filter((level) => !config.levels.includes(level)).sort(compareStrings),
   ];
-  const totals: Record<Severity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
-  for (const list of analysis.problems.values()) for (const problem of list) totals[problem.severity]++;
-
   return {
-    today: formatDay(analysis.today),
-    ...(pinnedToday(config) === analysis.today ? { todayPinned: true } : {}),
     levels,
     periods: [...periods].sort(([a, p], [b, q]) => p.start - q.start || p.end - q.end || compareStrings(a, b)).map(([text]) => text),
     owners: [...owners].sort(compareOwners),
     ...(statuses.size ? { statuses: (['done', 'missed', 'dropped', 'carried'] as const).filter((s) => statuses.has(s)) } : {}),
-    roots,
-    links,
-    totals,
-    objectiveCount: nodes.length,
   };
 }
 
@@ -409,7 +463,6 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-/** The object without its undefined properties: the model is plain JSON, and compares so in tests. */
 /** The closing parts of a tree node (absent ones left out). */
 function closingOf(block: Closing, grade: { value: number; source: 'own' | 'key results' } | undefined): TreeClosing {
   return defined<TreeClosing>({
@@ -422,6 +475,7 @@ function closingOf(block: Closing, grade: { value: number; source: 'own' | 'key 
   });
 }
 
+/** The object without its undefined properties: the model is plain JSON, and compares so in tests. */
 function defined<T extends object>(object: { [K in keyof T]: T[K] | undefined }): T {
   const result = {} as Mutable<T>;
   for (const key of Object.keys(object) as (keyof T)[]) {
