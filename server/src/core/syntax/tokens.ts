@@ -92,7 +92,9 @@ function allCharsBut(excluded: string): number[] {
   return codes;
 }
 
-export const TextChunk = createToken({ name: 'TextChunk', pattern: /[^\r\n#]+|#/, start_chars_hint: allCharsBut('\r\n'), label: 'text' });
+// A `#` glued to the word before it is text ("C# driver", "F# support"): the chunk takes it, so a
+// comment in free text starts only at a `#` after whitespace (or at the start of the text).
+export const TextChunk = createToken({ name: 'TextChunk', pattern: /[^\r\n#]*[^\r\n#\s]#(?:[^\r\n#]*[^\r\n#\s]#)*[^\r\n#]*|[^\r\n#]+|#/, start_chars_hint: allCharsBut('\r\n'), label: 'text' });
 
 export const Colon = createToken({ name: 'Colon', pattern: /:/, push_mode: 'text', label: "':'" });
 export const Comma = createToken({ name: 'Comma', pattern: /,/, label: "','" });
