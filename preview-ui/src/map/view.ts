@@ -15,6 +15,8 @@ export interface MapFilters {
   readonly period: string;
   readonly level: string;
   readonly owner: string;
+  /** A closing status (`done`, `missed`, `dropped`, `carried`), or empty. */
+  readonly status?: string;
   readonly problemsOnly: boolean;
 }
 
@@ -43,7 +45,7 @@ export class MapView {
   /** Objective key → its parent's key (`r:` + root key for the top), over the whole model. */
   private parents = new Map<string, string>();
   private objectives: TreeObjective[] = [];
-  private filters: MapFilters = { search: '', period: '', level: '', owner: '', problemsOnly: false };
+  private filters: MapFilters = { search: '', period: '', level: '', owner: '', status: '', problemsOnly: false };
   /** While filtering: the boxes above a match, open for this search only. */
   private filterOpen: Record<string, boolean> = {};
   private hits?: Set<string>;
@@ -147,7 +149,7 @@ export class MapView {
   }
 
   setFilters(filters: MapFilters): void {
-    const same = filters.search === this.filters.search && filters.period === this.filters.period && filters.level === this.filters.level && filters.owner === this.filters.owner && filters.problemsOnly === this.filters.problemsOnly;
+    const same = filters.search === this.filters.search && filters.period === this.filters.period && filters.level === this.filters.level && filters.owner === this.filters.owner && (filters.status ?? '') === (this.filters.status ?? '') && filters.problemsOnly === this.filters.problemsOnly;
     if (same) return;
     this.filters = { ...filters };
     this.refilter();
@@ -197,8 +199,9 @@ export class MapView {
   private refilter(): void {
     const search = this.filters.search.trim().toLowerCase();
     const { period, level, owner, problemsOnly } = this.filters;
+    const status = this.filters.status ?? '';
     this.filterOpen = {};
-    if (!search && !period && !level && !owner && !problemsOnly) {
+    if (!search && !period && !level && !owner && !status && !problemsOnly) {
       this.hits = undefined;
       return;
     }
@@ -207,6 +210,8 @@ export class MapView {
       if (period && objective.period !== period) continue;
       if (level && objective.level !== level) continue;
       if (owner && objective.owner !== owner) continue;
+      // A box matches the status filter when it, or one of its key results, closed that way (as the table shows it).
+      if (status && objective.status !== status && !objective.keyResults.some((kr) => kr.status === status)) continue;
       if (problemsOnly && !objective.problems.length && !objective.keyResults.some((kr) => kr.problems.length)) continue;
       if (search && ![objective.id, objective.title, objective.owner ?? '', ...objective.keyResults.map((kr) => kr.title)].some((text) => text.toLowerCase().includes(search))) continue;
       hits.add(objective.key);

@@ -7,6 +7,8 @@
 //  - what it says (title, key results, check-ins): the objectives aligned to it (catch-all, story
 //    messages quote its title), their other targets' aligners (numeric shares), the key results
 //    it contributes to, up a chain of rollups (sums and progress), and the other copies of its id;
+//  - how it closed (grades, statuses, commitment): the objectives of the same owner
+//    (`sandbagging` compares an owner's periods);
 //  - what it aligns to: the old and new targets, their aligners (catch-all by structure), and
 //    every objective above and below it (primary chains in `missing-story`, objectives below in
 //    `unaligned`); cycles are found again over the whole workspace.
@@ -65,6 +67,8 @@ export function impactOf(
       if (!saidChanged && !linksDiffer) continue;
       const node = graph.node(was);
       if (!node) return undefined;
+      // The owner is part of the shape: the same before and after.
+      if (closed(was) !== closed(is) && node.owner) for (const other of graph.ownedBy(node.owner)) files.add(other.uri);
       if (saidChanged) for (const f of readersOf(node, graph)) files.add(f);
       if (linksDiffer) {
         linksChanged = true;
@@ -141,8 +145,16 @@ function contentFingerprint(objective: Objective): string {
       kr.rollupSum !== undefined,
       kr.weight?.raw,
       kr.owner?.text,
+      kr.steps.map((step) => [step.due?.text, step.done?.text, step.doneOn?.text, step.title.text]),
     ]),
+    closed(objective),
   ]);
+}
+
+/** How an objective and its key results closed: grades, statuses, notes, reflections. */
+function closed(objective: Objective): string {
+  const closing = (block: Objective | KeyResult) => [block.grade?.value.raw, block.grade?.note?.text, block.status?.kind, block.status?.carriedTo?.text, block.learned.map((l) => l.text)];
+  return JSON.stringify([objective.commitment?.kind, closing(objective), objective.keyResults.map(closing)]);
 }
 
 function quantity(q: Quantity | undefined): string | null {
