@@ -122,6 +122,17 @@ interface StrategyCandidate {
   readonly uri: string;
 }
 
+/** What a candidate's score is made from, kept for later. */
+type Considered = [candidate: ObjectiveNode, id: string, where: number, numbers: Int32Array, values: Float64Array, from: number, to: number];
+
+/**
+ * The candidates below the objective's level in one place group: they come after every one at a
+ * proper or the same level there, so they are scored only when the list reaches them.
+ */
+interface Deferred {
+  readonly deferred: Considered[];
+}
+
 const SAME_FILE = 1;
 const SAME_FOLDER = 2;
 const ONE_LEVEL_UP = 4;
@@ -136,7 +147,9 @@ class Ranking {
   private readonly emitted: ParentCandidate[] = [];
   private readonly input: RankingInput;
   private readonly generation: number;
-  private readonly candidates: (ObjectiveNode | StrategyCandidate)[] = [];
+  private readonly candidates: (ObjectiveNode | StrategyCandidate | Deferred)[] = [];
+  /** Scores the candidates put off (`Deferred`), when the list reaches them. */
+  private considerLater: ((deferred: readonly Considered[]) => void) | undefined;
   /** 0–5: far × 3 + tier order (2 once found to be a catch-all). */
   private readonly group: number[] = [];
   /** The score without meaning (levels, period, place, owner, siblings). */
@@ -232,6 +245,9 @@ class Ranking {
     const selfPeriod = selfNode?.period;
     const selfOwner = selfNode?.owner;
     const { candidates, group, structure, value, marks, exact, judged, tiers } = this;
+    /** The candidates below the objective's level, near and far. */
+    const below: [Considered[], Considered[]] = [[], []];
+    let deferring = true;
     /** `where`: 0 same file, 1 same folder, 2 a folder above, 3 far (no objective: 1). */
     const consider = (candidate: ObjectiveNode | StrategyCandidate, id: string, rank: number | undefined, period: Period | undefined, owner: string | undefined, where: number, numbers: Int32Array, values: Float64Array, from: number, to: number, isStrategy: boolean) => {
       let score = 0;
@@ -254,6 +270,10 @@ class Ranking {
         score += Math.max(0, 1.5 - 0.5 * (rank + 1));
       }
       if (this.properOnly && tier !== 'proper') return;
+      if (tier === 'lower' && deferring) {
+        below[where === 3 ? 1 : 0].push([candidate as ObjectiveNode, id, where, numbers, values, from, to]);
+        return;
+      }
       // Period.
       if (selfPeriod && period) {
         if (samePeriod(period, selfPeriod)) {
@@ -342,6 +362,22 @@ class Ranking {
         }
       }
     }
+    below.forEach((deferred, far) => {
+      if (!deferred.length) return;
+      candidates.push({ deferred });
+      group.push(far ? 4 : 1);
+      structure.push(0);
+      // First of its group: the group's candidates are scored before any of them is read.
+      value.push(Infinity);
+      marks.push(0);
+      exact.push(true);
+      judged.push(true);
+      tiers.push('lower');
+    });
+    this.considerLater = (deferred) => {
+      deferring = false;
+      for (const [candidate, id, where, numbers, values, from, to] of deferred) consider(candidate, id, candidate.rank, candidate.period, candidate.owner, where, numbers, values, from, to, false);
+    };
     const heap = this.heap;
     for (let i = 0; i < candidates.length; i++) heap.push(i);
     for (let i = (heap.length >>> 1) - 1; i >= 0; i--) this.down(i);
@@ -349,7 +385,7 @@ class Ranking {
 
   private idOf(i: number): string {
     const candidate = this.candidates[i]!;
-    return 'strategy' in candidate ? candidate.strategy.id.text : candidate.objective.id.text;
+    return 'deferred' in candidate ? '' : 'strategy' in candidate ? candidate.strategy.id.text : candidate.objective.id.text;
   }
 
   // ── The heap: the best bound on top ──
@@ -383,6 +419,18 @@ class Ranking {
     heap[i] = entry;
   }
 
+  private up(i: number): void {
+    const heap = this.heap;
+    const entry = heap[i]!;
+    while (i > 0) {
+      const parent = (i - 1) >>> 1;
+      if (!this.before(entry, heap[parent]!)) break;
+      heap[i] = heap[parent]!;
+      i = parent;
+    }
+    heap[i] = entry;
+  }
+
   private removeTop(): void {
     const last = this.heap.pop()!;
     if (this.heap.length) {
@@ -397,6 +445,16 @@ class Ranking {
     while (heap.length) {
       const top = heap[0]!;
       const candidate = this.candidates[top]!;
+      if ('deferred' in candidate) {
+        this.removeTop();
+        const first = this.candidates.length;
+        this.considerLater!(candidate.deferred);
+        for (let i = first; i < this.candidates.length; i++) {
+          heap.push(i);
+          this.up(heap.length - 1);
+        }
+        continue;
+      }
       if (!this.exact[top]) {
         this.value[top] = this.structure[top]! + 5 * this.similarity(candidate).similarity;
         this.exact[top] = true;
@@ -429,7 +487,7 @@ class Ranking {
 
   /** The candidate as the list shows it, with what it shares with the objective. */
   private describe(i: number, catchAll: CatchAllReason | undefined): ParentCandidate {
-    const candidate = this.candidates[i]!;
+    const candidate = this.candidates[i] as ObjectiveNode | StrategyCandidate;
     const strategy = 'strategy' in candidate ? candidate : undefined;
     const node = strategy ? undefined : (candidate as ObjectiveNode);
     const id = this.idOf(i);
