@@ -153,7 +153,7 @@ export function catchAllWording(title: string, phrases: readonly string[] = []):
     const match = pattern.exec(title.trim());
     if (match) return { phrase: match[0], wording: 'configured' };
   }
-  return wordingCache.get(title) ?? remember(title, readWording(title));
+  return wordingCache.has(title) ? wordingCache.get(title) : remember(title, readWording(title));
 }
 
 const wordingCache = new Map<string, { phrase: string; wording: CatchAllWording } | undefined>();

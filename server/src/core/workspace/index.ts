@@ -42,8 +42,12 @@ export class WorkspaceIndex {
   private frozen = false;
   private nextRevision = 1;
   private ordered: OkrDocument[] | undefined;
-  /** "Did you mean" over the ids; dropped whenever an id appears or disappears. */
-  private similar: SimilarWords | undefined;
+  /**
+   * "Did you mean" over the ids, made when first asked; a new, empty box whenever an id appears or
+   * disappears. Shared with the frozen copies made meanwhile (they have the same ids), so that
+   * what one analysis of a frozen copy builds serves the next ones too.
+   */
+  private similar: { words?: SimilarWords } = {};
   /** Ids gone while a file is re-read: most come back with its new text and keep `similar` valid. */
   private readonly vanished = new Set<string>();
   /** Bumped on every change anywhere: analyses are cached against it. */
@@ -149,12 +153,12 @@ export class WorkspaceIndex {
 
   /** The ids closest to a misspelt one, closest first (see `closest`). */
   similarIds(word: string, limit = 3): string[] {
-    this.similar ??= new SimilarWords(this.symbols.keys());
-    return this.similar.closest(word, limit);
+    this.similar.words ??= new SimilarWords(this.symbols.keys());
+    return this.similar.words.closest(word, limit);
   }
 
   private forgetVanished(): void {
-    if (this.vanished.size) this.similar = undefined;
+    if (this.vanished.size) this.similar = {};
     this.vanished.clear();
   }
 
@@ -188,7 +192,7 @@ export class WorkspaceIndex {
       const created = [definition];
       this.owned.add(created);
       this.symbols.set(id, created);
-      if (!this.vanished.delete(id)) this.similar = undefined;
+      if (!this.vanished.delete(id)) this.similar = {};
     }
   }
 
