@@ -32,6 +32,35 @@ const edits: Record<string, Edit> = {
   'add an unknown reference': (t, r) => onLine(t, r, /^\s+aligns to /, (l) => `${l}, zq${pick(['', 'a', 'ab'], r)}`),
   'align elsewhere': (t, r, ids) => onLine(t, r, /^\s+aligns to /, (l) => l.replace(/aligns to .*/, `aligns to ${pick(ids, r)}`)),
   'drop an alignment': (t, r) => onLine(t, r, /^\s+aligns to /, () => ''),
+  'align an objective to itself': (t, r) => {
+    const blocks = t.split(/\n(?=objective )/);
+    const at = Math.floor(r() * blocks.length);
+    const id = /^objective ([\w.-]+)/.exec(blocks[at]!)?.[1];
+    if (!id) return t;
+    blocks[at] = blocks[at]!.replace(/\n(\s+)aligns to [^\n]*/, `\n$1aligns to ${id}`);
+    return blocks.join('\n');
+  },
+  'align two objectives to each other': (t, r) => {
+    const blocks = t.split(/\n(?=objective )/);
+    const ids = blocks.map((b) => /^objective ([\w.-]+)/.exec(b)?.[1]);
+    const with_ = ids.flatMap((id, i) => (id ? [i] : []));
+    if (with_.length < 2) return t;
+    const a = pick(with_, r);
+    const b = pick(with_.filter((i) => i !== a), r);
+    const alignTo = (block: string, id: string) => (/\n\s+aligns to /.test(block) ? block.replace(/\n(\s+)aligns to [^\n]*/, `\n$1aligns to ${id}`) : block.replace(/\n/, `\n  aligns to ${id}\n`));
+    blocks[a] = alignTo(blocks[a]!, ids[b]!);
+    blocks[b] = alignTo(blocks[b]!, ids[a]!);
+    return blocks.join('\n');
+  },
+  'contribute to itself': (t, r) => {
+    const blocks = t.split(/\n(?=objective )/);
+    const at = Math.floor(r() * blocks.length);
+    const id = /^objective ([\w.-]+)/.exec(blocks[at]!)?.[1];
+    const kr = /\n\s+kr ([\w-]+):/.exec(blocks[at]!)?.[1];
+    if (!id || !kr) return t;
+    blocks[at] = blocks[at]!.replace(/(\n\s+kr [\w-]+:[^\n]*)/, `$1\n    contributes to ${id}.${kr}`);
+    return blocks.join('\n');
+  },
   'change a level': (t, r) => onLine(t, r, /^\s*level /, (l) => l.replace(/level \S+/, `level ${pick(['company', 'department', 'team', 'individual', 'squad'], r)}`)),
   'change an owner': (t, r) => onLine(t, r, /^\s*owner /, (l) => l.replace(/owner \S+/, `owner ${pick(['@a', '@b', '@ceo'], r)}`)),
   'change a period': (t, r) => onLine(t, r, /^\s*period /, (l) => l.replace(/period \S+/, `period ${pick(['2026-Q1', '2026-Q2', '2026', '2025-Q4'], r)}`)),

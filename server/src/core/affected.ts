@@ -25,6 +25,8 @@ export interface Impact {
   readonly files: Set<string>;
   /** Whether an alignment or contribution changed (rules over the whole workspace run again). */
   readonly linksChanged: boolean;
+  /** The objectives whose alignments or contributions changed, as the updated graph has them. */
+  readonly linked: readonly Objective[];
 }
 
 /**
@@ -77,24 +79,37 @@ export function impactOf(
   }
   return {
     after(updated) {
+      const linked: Objective[] = [];
       for (const { uri, at, said: saidChanged, links: linksDiffer } of pending) {
         const node = updated.nodesOf(uri)[at];
         if (!node) return undefined;
         if (saidChanged) for (const f of readersOf(node, updated)) files.add(f);
         if (linksDiffer) {
+          linked.push(node.objective);
           const neighbourhood = neighbourhoodOf(node, updated);
           if (!neighbourhood) return undefined;
           for (const f of neighbourhood) files.add(f);
         }
       }
       for (const uri of files) if (!index.has(uri)) files.delete(uri);
-      return { files, linksChanged };
+      return { files, linksChanged, linked };
     },
   };
 }
 
 /** Ids, levels, owners, periods, key result ids: what the whole workspace sees of a file. */
 function shapeOf(file: OkrFile, config: AnalysisConfig): string {
+  // A file's text is compared before and after each edit: its shape is reckoned once.
+  const known = shapes.get(file);
+  if (known?.config === config) return known.shape;
+  const shape = readShape(file, config);
+  shapes.set(file, { config, shape });
+  return shape;
+}
+
+const shapes = new WeakMap<OkrFile, { config: AnalysisConfig; shape: string }>();
+
+function readShape(file: OkrFile, config: AnalysisConfig): string {
   return JSON.stringify([
     file.strategies.map((s) => s.id.text),
     file.objectives.map((objective) => {
@@ -128,6 +143,14 @@ function linkFingerprint(objective: Objective, index: WorkspaceIndex): string {
  * metrics, values and check-ins, …): equal before and after an edit when none of it changed.
  */
 function contentFingerprint(objective: Objective): string {
+  let fingerprint = fingerprints.get(objective);
+  if (fingerprint === undefined) fingerprints.set(objective, (fingerprint = readContent(objective)));
+  return fingerprint;
+}
+
+const fingerprints = new WeakMap<Objective, string>();
+
+function readContent(objective: Objective): string {
   return JSON.stringify([
     objective.title.text,
     objective.commitment?.kind,

@@ -250,11 +250,17 @@ export class Analyzer {
     const scoped = this.workspaceRules.filter((r) => !r.wholeWorkspace);
     this.runRules(state, scope, files, scoped);
 
-    // Rules over the whole workspace (cycles) run again when a link changed, or when what they
-    // reported sits in, or points into, an edited file.
+    // Rules over the whole workspace (cycles) run again when what they reported sits in, or
+    // points into, an edited file; or when a link changed, unless they reported nothing before and
+    // say the changed links cannot make them report.
     const reassemble = new Set(files);
-    const whole = this.workspaceRules.filter((r) => r.wholeWorkspace);
-    if (whole.length && (affected.linksChanged || [...changed].some((uri) => this.wholeRulesTouch(state, uri, whole)))) {
+    const wholeRules = this.workspaceRules.filter((r) => r.wholeWorkspace);
+    const edited = [...changed].some((uri) => this.wholeRulesTouch(state, uri, wholeRules));
+    const whole = wholeRules.filter((rule) =>
+      edited ||
+      (affected.linksChanged &&
+        (!rule.canReportAfterLinking || this.filesWithProblemsOf(state, [rule]).length > 0 || rule.canReportAfterLinking(graph, affected.linked))));
+    if (whole.length) {
       const touched = this.filesWithProblemsOf(state, whole);
       this.runRules(state, AnalysisScope.everything(index, graph), index.all().map((d) => d.uri), whole);
       for (const uri of [...touched, ...this.filesWithProblemsOf(state, whole)]) if (index.has(uri)) reassemble.add(uri);
