@@ -8,11 +8,13 @@
 //       added or removed;
 //   W4  completion after `aligns to `, on the 10k workspace;
 //   W5  the preview page in Chromium: first paint and update of the 10k tree;
+//   W6  a chain of 40,000 objectives each aligned to the one before, in one 5 MB file, opened
+//       over stdio: the time to its first diagnostics (bench/chain.ts);
 //   heap after loading the 10k workspace (in a child process: index + analysis, after a full GC).
 // Prints a table (targets beside the numbers) and writes bench/results.json.
 //   node bench/build.mjs && node --expose-gc dist/bench/bench.js [--quick] [--only W1,W3] [--server-prof DIR]
 // --quick: small sizes only (1k objectives, 20 edits), a smoke for CI; results go to
-// dist/bench/results.quick.json. --only: run some workloads (W1 W2 W3 W4 W5 heap); results go to
+// dist/bench/results.quick.json. --only: run some workloads (W1 W2 W3 W4 W5 W6 heap); results go to
 // dist/bench/results.partial.json. --server-prof DIR: the language server of W3/W4 runs with
 // --cpu-prof into DIR.
 // Benchmarks are not tests: nothing here fails on a missed target (the exit code is 0 unless a
@@ -28,6 +30,7 @@ import { Analyzer, defaultConfig, parseOkr, WorkspaceIndex, type AnalysisConfig,
 import { buildTree } from '../server/src/core/buildTree';
 import { LspClient } from '../test/lsp/client';
 import { BENCH_TODAY, generate, generateText, writeWorkspace } from './generate';
+import { chainToDiagnostics } from './chain';
 
 // ── Options ───────────────────────────────────────────────────────────────────────────────────
 
@@ -663,6 +666,21 @@ function printTable(): void {
   }
 }
 
+// ── W6: a deep alignment chain over stdio ─────────────────────────────────────────────────────
+
+const CHAIN = quick ? 4_000 : 40_000;
+
+async function w6(): Promise<void> {
+  log(`W6: a chain of ${CHAIN} objectives over stdio`);
+  const plain = await chainToDiagnostics(CHAIN);
+  const rollups = await chainToDiagnostics(CHAIN, [], { rollups: true });
+  const crossLinks = await chainToDiagnostics(CHAIN, [], { crossLinks: true });
+  results.W6 = { objectives: CHAIN, bytes: plain.bytes, ms: round(plain.ms), serverCpuMs: round(plain.serverCpuMs), rollups: { bytes: rollups.bytes, ms: round(rollups.ms), serverCpuMs: round(rollups.serverCpuMs) }, crossLinks: { bytes: crossLinks.bytes, ms: round(crossLinks.ms), serverCpuMs: round(crossLinks.serverCpuMs) }, how: 'didOpen of one file holding the chain → its first publishDiagnostics (bench/chain.ts); serverCpuMs: the server process\'s CPU time meanwhile' };
+  check('W6.chain', 'W6 deep chain', `didOpen → first diagnostics, a chain of ${CHAIN / 1000}k objectives in one file (${round(plain.bytes / MB, 1)} MB)`, plain.ms, ' ms', '≤ 3000 ms', plain.ms <= 3000, `${Math.round(plain.ms)} ms (server CPU ${Math.round(plain.serverCpuMs)} ms)`);
+  info('W6 deep chain', `the same with a \`rollup sum\` at every step (${round(rollups.bytes / MB, 1)} MB)`, `${Math.round(rollups.ms)} ms (server CPU ${Math.round(rollups.serverCpuMs)} ms)`);
+  info('W6 deep chain', `the same with an owner each and an extra alignment two up (${round(crossLinks.bytes / MB, 1)} MB)`, `${Math.round(crossLinks.ms)} ms (server CPU ${Math.round(crossLinks.serverCpuMs)} ms)`);
+}
+
 async function main(): Promise<void> {
   if (typeof (globalThis as { gc?: unknown }).gc !== 'function') log('run with node --expose-gc for steadier numbers (gc between runs)');
   const started = now();
@@ -678,6 +696,7 @@ async function main(): Promise<void> {
   if (wants('heap')) await phase('heap', heap);
   if (wants('W3') || wants('W4')) await phase('W3+W4', () => w3w4(wants('W3'), wants('W4')));
   if (wants('W5')) await phase('W5', w5);
+  if (wants('W6')) await phase('W6', w6);
   const seconds = (now() - started) / 1000;
   const m = machine();
   console.log(`\nvscode-okr benchmarks${quick ? ' (--quick: small sizes, targets not judged)' : ''}: ${m.cpus} × ${m.cpu}, ${m.memoryGB} GB, Node ${m.node}, ${m.platform}; ${round(seconds, 0)} s\n`);

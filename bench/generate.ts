@@ -553,3 +553,26 @@ function checkins(target: number, baseline: number, rand: () => number, pick: <T
 function cap(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
+
+/**
+ * One file holding a chain of `n` objectives, each aligned to the one before (the first to a
+ * strategy), each saying why: the deepest alignment tree a workspace can have, and a clean one.
+ * 40,000 objectives are about 5 MB. The last objective has no key result: the one problem, whatever
+ * the date, so that a client knows when the analysis is done. With `rollups`, each key result is
+ * also a `rollup sum` that the next one contributes to: a chain of sums as deep as the tree. With
+ * `crossLinks`, each objective has its own owner and no level or `why:`, and also aligns to the
+ * one two above it: an extra alignment to another owner, which missing-story checks against the
+ * objectives above it in its tree.
+ */
+export function chainText(n: number, options: { rollups?: boolean; crossLinks?: boolean } = {}): string {
+  const lines = ['period 2026-Q1', ...(options.crossLinks ? [] : ['level team']), 'strategy s: The strategy'];
+  for (let i = 0; i < n; i++) {
+    const parent = i === 0 ? 's' : `o${i - 1}`;
+    if (options.crossLinks) lines.push(`objective o${i}: Objective number ${i}`, `  owner @owner${i}`, `  aligns to ${parent}${i > 1 ? `, o${i - 2}` : ''}`);
+    else lines.push(`objective o${i}: Objective number ${i}`, `  aligns to ${parent}`, `  why: It enables ${parent}`);
+    if (i === n - 1) break;
+    lines.push(`  kr k: Reach ${n} signups`, `    target ${n} signups`, `    current ${i}`);
+    if (options.rollups) lines.push('    rollup sum', ...(i > 0 ? [`    contributes to o${i - 1}.k`] : []));
+  }
+  return `${lines.join('\n')}\n`;
+}

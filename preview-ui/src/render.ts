@@ -1,30 +1,31 @@
-// The alignment-tree renderer: a toolbar (filters, search, problems only, collapse/expand all,
-// totals) over a tree of strategies, objectives and key results. Pure DOM and no globals beyond
-// `document`, so the webview page (main.ts) and the command line's standalone HTML export share
-// it. All OKR text goes through textContent, `title` or setAttribute (dom.ts).
+// The alignment-tree renderer: a toolbar (toolbar.ts: filters, search, problems only,
+// collapse/expand all, totals) over a tree of strategies, objectives and key results (rows.ts
+// makes the rows, keyboard.ts moves among them). Pure DOM and no globals beyond `document`, so the
+// webview page (main.ts) and the command line's standalone HTML export share it. All OKR text goes
+// through textContent, `title` or setAttribute (dom.ts).
 //
 // The tree is one flat list of rows (role=tree, treeitems with aria-level): a row's children
 // are created only when it opens and removed when it closes, so 10,000 objectives cost only the
 // rows on screen's worth of open branches. Rows skip layout off screen (content-visibility).
-import type { Severity, TreeModel, TreeProblem } from '../../server/src/core/tree';
-import { clamp01, cloneOf, el, highlighted, icon, percent, plural } from './dom';
+import type { TreeModel } from '../../server/src/core/tree';
+import { el } from './dom';
+import { onTreeKey, type KeyboardTree } from './keyboard';
 import {
   ancestors,
   applyFilters,
-  countBySeverity,
   indexModel,
   isFiltering,
   isTreeModel,
   nodeAt,
-  severities,
   shownChildren,
   shownKeyResults,
   type Criteria,
   type ModelIndex,
-  type NodeLink,
   type ViewNode,
 } from './model';
+import { RowMaker } from './rows';
 import { ALL_DEPTH, type ViewState } from './state';
+import { Toolbar } from './toolbar';
 
 export interface RenderCallbacks {
   /** A node was activated (click, Enter): open its source. Left out by the standalone export. */
@@ -56,20 +57,6 @@ interface RowItem {
 const FIRST_SLICE = 1500;
 const SLICE = 2500;
 
-const SEVERITY_ICON: Record<Severity, [string, string]> = {
-  error: ['error', '⊗'],
-  warning: ['warning', '⚠'],
-  info: ['info', 'ⓘ'],
-  hint: ['lightbulb', '✱'],
-};
-
-const LINK_TEXT: Record<NodeLink['link']['kind'], [string, string, string]> = {
-  // [label, codicon, fallback]
-  extra: ['also aligns to', 'link', '↗'],
-  enabling: ['enables', 'plug', '⇢'],
-  contributes: ['contributes to', 'arrow-up', '↑'],
-};
-
 /** Renders the preview into `root` (its content is replaced) and returns a handle to update it. */
 export function renderTree(root: HTMLElement, model: TreeModel | undefined, state: ViewState, callbacks: RenderCallbacks = {}): TreeView {
   return new Preview(root, model, state, callbacks);
@@ -77,16 +64,10 @@ export function renderTree(root: HTMLElement, model: TreeModel | undefined, stat
 
 class Preview implements TreeView {
   readonly element: HTMLElement;
-  private readonly toolbar: HTMLElement;
+  private readonly toolbar: Toolbar;
   private readonly tree: HTMLElement;
   private readonly message: HTMLElement;
-  private readonly searchInput: HTMLInputElement;
-  private readonly selects: Record<'period' | 'level' | 'owner', HTMLSelectElement>;
-  private readonly problemsButton: HTMLButtonElement;
-  private readonly summary: HTMLElement;
-  private readonly totals: HTMLElement;
-  /** `as of 2026-03-02 (okr.config.json)` when the configuration pins today; empty otherwise. */
-  private readonly asOf: HTMLElement;
+  private readonly rowMaker: RowMaker;
 
   private index?: ModelIndex;
   private criteria: Criteria;
@@ -113,62 +94,7 @@ class Preview implements TreeView {
     this.filtering = isFiltering(this.criteria);
 
     this.element = el('div', 'okr-app');
-    this.toolbar = el('header', 'okr-toolbar');
-    this.toolbar.setAttribute('role', 'toolbar');
-    this.toolbar.setAttribute('aria-label', 'Alignment tree filters');
-
-    const search = el('div', 'okr-search');
-    search.append(icon('search', '⌕', 'okr-search-icon'));
-    this.searchInput = el('input', 'okr-input');
-    this.searchInput.id = 'okr-search';
-    this.searchInput.type = 'search';
-    this.searchInput.placeholder = 'Search id, title, owner';
-    this.searchInput.setAttribute('aria-label', 'Search objectives and key results by id, title or owner');
-    this.searchInput.spellcheck = false;
-    this.searchInput.value = this.state.search;
-    search.append(this.searchInput);
-
-    this.selects = {
-      period: this.makeSelect('okr-period', 'Period'),
-      level: this.makeSelect('okr-level', 'Level'),
-      owner: this.makeSelect('okr-owner', 'Owner'),
-    };
-
-    this.problemsButton = el('button', 'okr-toggle');
-    this.problemsButton.id = 'okr-problems-only';
-    this.problemsButton.type = 'button';
-    this.problemsButton.title = 'Show only objectives and key results with problems';
-    this.problemsButton.append(icon('filter', '⚲'), el('span', 'okr-toggle-label', 'Problems only'));
-
-    const collapse = this.iconButton('okr-collapse-all', 'collapse-all', '⊟', 'Collapse all');
-    const expand = this.iconButton('okr-expand-all', 'expand-all', '⊞', 'Expand all');
-
-    this.summary = el('span', 'okr-summary');
-    this.summary.id = 'okr-summary';
-    this.summary.setAttribute('aria-live', 'polite');
-    this.totals = el('span', 'okr-totals');
-    this.totals.id = 'okr-totals';
-    this.asOf = el('span', 'okr-as-of');
-    this.asOf.id = 'okr-as-of';
-
-    const filters = el('div', 'okr-toolbar-row');
-    const actions = el('span', 'okr-group-nowrap');
-    actions.append(this.problemsButton, el('span', 'okr-separator'), collapse, expand);
-    const status = el('span', 'okr-group-nowrap');
-    status.append(this.summary, this.asOf, this.totals);
-    filters.append(search, this.selects.period, this.selects.level, this.selects.owner, actions, el('span', 'okr-spacer'), status);
-    const columns = el('div', 'okr-columns');
-    columns.setAttribute('aria-hidden', 'true');
-    const columnMeta = el('span', 'okr-meta');
-    columnMeta.append(
-      el('span', 'okr-cell okr-cell-badges', 'Problems'),
-      el('span', 'okr-cell okr-cell-level', 'Level'),
-      el('span', 'okr-cell okr-cell-owner', 'Owner'),
-      el('span', 'okr-cell okr-cell-period', 'Period'),
-      el('span', 'okr-cell okr-cell-progress', 'Progress'),
-    );
-    columns.append(el('span', 'okr-columns-title', 'Strategy / objective / key result'), columnMeta);
-    this.toolbar.append(filters, columns);
+    this.toolbar = new Toolbar(this.state.search);
 
     this.tree = el('div', 'okr-tree');
     this.tree.id = 'okr-tree';
@@ -178,14 +104,46 @@ class Preview implements TreeView {
     this.message.id = 'okr-message';
     this.message.setAttribute('role', 'status');
 
-    this.element.append(this.toolbar, this.tree, this.message);
+    // What the rows (rows.ts) and the keyboard (keyboard.ts) read of the tree, and do to it.
+    const self = this;
+    this.rowMaker = new RowMaker({
+      get filtering() {
+        return self.filtering;
+      },
+      get search() {
+        return self.criteria.search;
+      },
+      get selected() {
+        return self.state.selected;
+      },
+      get index() {
+        return self.index;
+      },
+      hasContent: (node) => this.hasContent(node),
+      made: (node, row) => {
+        this.rows.set(node.id, row);
+        this.nodeOfRow.set(row, node);
+      },
+    });
+    const keyboard: KeyboardTree = {
+      element: this.tree,
+      flush: () => this.flush(),
+      nodeOf: (row) => this.nodeOfRow.get(row),
+      rowOf: (id) => this.rows.get(id),
+      focusRow: (row) => this.focusRow(row),
+      hasContent: (node) => this.hasContent(node),
+      toggle: (node, open) => this.toggle(node, open),
+      activate: (node, row) => this.activate(node, row),
+    };
+
+    this.element.append(this.toolbar.element, this.tree, this.message);
     root.replaceChildren(this.element);
 
     // ── events ──
-    this.searchInput.addEventListener('input', () => this.scheduleSearch());
-    this.searchInput.addEventListener('keydown', (event) => {
-      if (event.key === 'Escape' && this.searchInput.value) {
-        this.searchInput.value = '';
+    this.toolbar.searchInput.addEventListener('input', () => this.scheduleSearch());
+    this.toolbar.searchInput.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape' && this.toolbar.searchInput.value) {
+        this.toolbar.searchInput.value = '';
         this.scheduleSearch(0);
         event.preventDefault();
       } else if (event.key === 'Enter') this.scheduleSearch(0);
@@ -195,19 +153,19 @@ class Preview implements TreeView {
       }
     });
     for (const name of ['period', 'level', 'owner'] as const) {
-      this.selects[name].addEventListener('change', () => {
-        this.state[name] = this.selects[name].value;
+      this.toolbar.selects[name].addEventListener('change', () => {
+        this.state[name] = this.toolbar.selects[name].value;
         this.filtersChanged();
       });
     }
-    this.problemsButton.addEventListener('click', () => {
+    this.toolbar.problemsButton.addEventListener('click', () => {
       this.state.problemsOnly = !this.state.problemsOnly;
       this.filtersChanged();
     });
-    collapse.addEventListener('click', () => this.setAll(false));
-    expand.addEventListener('click', () => this.setAll(true));
+    this.toolbar.collapse.addEventListener('click', () => this.setAll(false));
+    this.toolbar.expand.addEventListener('click', () => this.setAll(true));
     this.tree.addEventListener('click', (event) => this.onTreeClick(event));
-    this.tree.addEventListener('keydown', (event) => this.onTreeKey(event));
+    this.tree.addEventListener('keydown', (event) => onTreeKey(event, keyboard));
     this.message.addEventListener('click', (event) => {
       if ((event.target as Element).closest('#okr-clear-filters')) this.clearFilters();
     });
@@ -215,12 +173,12 @@ class Preview implements TreeView {
 
     // Rows scroll into view below the sticky toolbar.
     const keepClearOfToolbar = () => {
-      document.documentElement.style.scrollPaddingTop = `${this.toolbar.offsetHeight + 4}px`;
+      document.documentElement.style.scrollPaddingTop = `${this.toolbar.element.offsetHeight + 4}px`;
     };
-    if (typeof ResizeObserver === 'function') new ResizeObserver(keepClearOfToolbar).observe(this.toolbar);
+    if (typeof ResizeObserver === 'function') new ResizeObserver(keepClearOfToolbar).observe(this.toolbar.element);
     keepClearOfToolbar();
 
-    this.updateToolbar();
+    this.toolbar.update(this.index, this.state, this.filtering);
     if (model) this.setModel(model);
     else this.showMessage('Waiting for the OKR tree…');
   }
@@ -230,16 +188,16 @@ class Preview implements TreeView {
   setModel(model: TreeModel): void {
     if (!isTreeModel(model)) return;
     // Text typed but not yet searched for counts now (the toolbar is about to be refreshed).
-    const typed = this.searchInput.value !== this.state.search;
+    const typed = this.toolbar.searchInput.value !== this.state.search;
     if (typed) {
       clearTimeout(this.searchTimer);
-      this.state.search = this.searchInput.value;
+      this.state.search = this.toolbar.searchInput.value;
       this.filterOpen.clear();
       this.filterAll = undefined;
     }
     this.index = indexModel(model);
     this.refilter();
-    this.updateToolbar();
+    this.toolbar.update(this.index, this.state, this.filtering);
     this.renderAll();
     if (typed) this.emit();
   }
@@ -290,18 +248,18 @@ class Preview implements TreeView {
   private filtersChanged(): void {
     // A search still waiting for a pause in typing counts now.
     clearTimeout(this.searchTimer);
-    this.state.search = this.searchInput.value;
+    this.state.search = this.toolbar.searchInput.value;
     this.filterOpen.clear();
     this.filterAll = undefined;
     this.refilter();
-    this.updateToolbar();
+    this.toolbar.update(this.index, this.state, this.filtering);
     this.renderAll();
     this.emit();
   }
 
   private clearFilters(): void {
     Object.assign(this.state, { period: '', level: '', owner: '', search: '', problemsOnly: false });
-    this.searchInput.value = '';
+    this.toolbar.searchInput.value = '';
     this.filtersChanged();
   }
 
@@ -310,7 +268,7 @@ class Preview implements TreeView {
     // Large trees wait for a pause in typing; small ones filter on every key.
     const wait = delay ?? ((this.index?.objectiveCount ?? 0) > 2000 ? 200 : 60);
     this.searchTimer = setTimeout(() => {
-      if (this.searchInput.value !== this.state.search) this.filtersChanged();
+      if (this.toolbar.searchInput.value !== this.state.search) this.filtersChanged();
     }, wait);
   }
 
@@ -403,7 +361,7 @@ class Preview implements TreeView {
     for (let made = 0; stack.length && made < limit; made++) {
       const { node, position, size } = stack.pop()!;
       const open = this.hasContent(node) && this.isOpen(node);
-      out.append(node.kind === 'kr' ? this.keyResultRow(node, position, size) : this.nodeRow(node, position, size, open));
+      out.append(node.kind === 'kr' ? this.rowMaker.keyResultRow(node, position, size) : this.rowMaker.nodeRow(node, position, size, open));
       if (open) this.pushChildren(node, stack);
     }
   }
@@ -544,340 +502,6 @@ class Preview implements TreeView {
     row.focus({ preventScroll });
   }
 
-  // ── rows ────────────────────────────────────────────────────────────────────────────────────
-
-  private baseRow(node: ViewNode, position: number, size: number, className: string): HTMLElement {
-    const row = cloneOf('row', () => {
-      const prototype = el('div', 'okr-row');
-      prototype.setAttribute('role', 'treeitem');
-      prototype.setAttribute('aria-selected', 'false');
-      prototype.tabIndex = -1;
-      const indent = el('span', 'okr-indent');
-      indent.setAttribute('aria-hidden', 'true');
-      prototype.append(indent);
-      return prototype;
-    });
-    row.classList.add(className);
-    row.setAttribute('aria-level', String(node.depth + 1));
-    row.setAttribute('aria-posinset', String(position));
-    row.setAttribute('aria-setsize', String(size));
-    row.setAttribute('data-key', node.key);
-    row.style.setProperty('--depth', String(node.depth));
-    if (this.filtering && !node.match) row.classList.add('okr-context');
-    if (node.id === this.state.selected) {
-      row.classList.add('okr-selected');
-      row.setAttribute('aria-selected', 'true');
-    }
-    this.rows.set(node.id, row);
-    this.nodeOfRow.set(row, node);
-    return row;
-  }
-
-  private twistie(row: HTMLElement, expandable: boolean, open: boolean): void {
-    if (!expandable) {
-      row.append(cloneOf('twistie-none', () => el('span', 'okr-twistie okr-twistie-none')));
-      return;
-    }
-    row.setAttribute('aria-expanded', String(open));
-    row.append(open ? icons('chevron-down', '▾', 'okr-twistie') : icons('chevron-right', '▸', 'okr-twistie'));
-  }
-
-  private nodeRow(node: ViewNode, position: number, size: number, open: boolean): HTMLElement {
-    if (node.kind === 'root') return this.rootRow(node, position, size, open);
-    const objective = node.objective!;
-    const row = this.baseRow(node, position, size, 'okr-objective');
-    if (objective.enabling) row.classList.add('okr-enabling');
-    if (objective.catchAll) row.classList.add('okr-catch-all');
-    this.twistie(row, this.hasContent(node), open);
-    row.append(icons('symbol-class', '◉', 'okr-kind okr-kind-objective'));
-
-    const main = el('div', 'okr-main');
-    const line = el('div', 'okr-line');
-    if (objective.enabling) {
-      const enables = el('span', 'okr-enables', 'enables');
-      enables.title = 'Enables the objective above it (same level): a link of support, not a breakdown';
-      line.append(enables);
-    }
-    const title = highlighted(objective.title ?? '', this.criteria.search, 'okr-title');
-    title.title = this.describe(node);
-    line.append(title, highlighted(node.key, this.criteria.search, 'okr-key'));
-    if (objective.catchAll) {
-      const flag = el('span', 'okr-chip okr-chip-catch-all');
-      flag.append(icons('warning', '⚠'), el('span', undefined, 'catch-all'));
-      flag.title = `Catch-all objective: ${objective.catchAll}`;
-      line.append(flag);
-    }
-    const chips = this.chips(node);
-    if (chips) line.append(chips);
-    main.append(line);
-    if (objective.why) {
-      const why = el('div', 'okr-why', objective.why);
-      why.title = `why: ${objective.why}`;
-      main.append(why);
-    }
-    row.append(main, this.meta(node, objective.level, objective.owner, objective.period, objective.progress, objective.expected));
-    return row;
-  }
-
-  private rootRow(node: ViewNode, position: number, size: number, open: boolean): HTMLElement {
-    const root = node.root!;
-    const strategy = root.kind === 'strategy';
-    const row = this.baseRow(node, position, size, strategy ? 'okr-strategy' : 'okr-group');
-    this.twistie(row, this.hasContent(node), open);
-    row.append(strategy ? icon('symbol-namespace', '◆', 'okr-kind okr-kind-strategy') : icon('question', '?', 'okr-kind okr-kind-group'));
-    const main = el('div', 'okr-main');
-    const line = el('div', 'okr-line');
-    const title = highlighted(root.title ?? '', this.criteria.search, 'okr-title');
-    title.title = strategy ? `strategy ${root.key}: ${root.title}` : root.title;
-    line.append(title);
-    if (strategy) line.append(highlighted(root.key, this.criteria.search, 'okr-key'));
-    const count = node.children.length;
-    line.append(el('span', 'okr-count', plural(count, 'objective')));
-    main.append(line);
-    row.append(main);
-    return row;
-  }
-
-  private keyResultRow(node: ViewNode, position: number, size: number): HTMLElement {
-    const kr = node.kr!;
-    const row = this.baseRow(node, position, size, 'okr-kr');
-    this.twistie(row, false, false);
-    row.append(icons('symbol-field', '▪', 'okr-kind okr-kind-kr'));
-    const main = el('div', 'okr-main');
-    const line = el('div', 'okr-line');
-    const title = highlighted(kr.title ?? '', this.criteria.search, 'okr-title');
-    title.title = this.describe(node);
-    line.append(title, highlighted(kr.id ?? node.key, this.criteria.search, 'okr-key'));
-    const measure = [kr.value, kr.metric].filter((part): part is string => typeof part === 'string' && part !== '');
-    if (measure.length) {
-      const metric = el('span', 'okr-metric', measure.join(' · '));
-      if (kr.metricInferred) {
-        metric.classList.add('okr-inferred');
-        metric.title = `Metric inferred from the title: ${kr.metric ?? ''}`;
-      }
-      line.append(metric);
-    }
-    const chips = this.chips(node);
-    if (chips) line.append(chips);
-    main.append(line);
-    if (kr.rollup) {
-      const rollup = el('div', 'okr-rollup');
-      rollup.append(icons('symbol-operator', '∑', 'okr-rollup-icon'), el('span', 'okr-rollup-label', 'rollup sum'), el('span', 'okr-rollup-text', kr.rollup));
-      rollup.title = `rollup sum: ${kr.rollup}`;
-      main.append(rollup);
-    }
-    row.append(main, this.meta(node, undefined, kr.owner, undefined, kr.progress, undefined));
-    return row;
-  }
-
-  /** The hover text of a title: what the node is and where it is. */
-  private describe(node: ViewNode): string {
-    const lines: string[] = [];
-    if (node.kind === 'objective') {
-      const o = node.objective!;
-      lines.push(`objective ${o.key}: ${o.title}`);
-      const facts = [o.level, o.owner, o.period, o.commitment].filter(Boolean);
-      if (facts.length) lines.push(facts.join(' · '));
-      if (o.enabling) lines.push('enables the objective above it (same level)');
-      if (o.viaKeyResult) lines.push(`aligned to the key result ${o.viaKeyResult}`);
-      if (o.catchAll) lines.push(`catch-all: ${o.catchAll}`);
-      if (o.why) lines.push(`why: ${o.why}`);
-    } else if (node.kind === 'kr') {
-      const kr = node.kr!;
-      lines.push(`key result ${kr.key}: ${kr.title}`);
-      if (kr.metric) lines.push(`${kr.metric}${kr.metricInferred ? ' (inferred from the title)' : ''}`);
-      if (kr.value) lines.push(`current: ${kr.value}`);
-      if (kr.owner) lines.push(`owner: ${kr.owner}`);
-    }
-    if (node.location) lines.push(`${fileName(node.location.uri)}:${node.location.startLine + 1}`);
-    return lines.join('\n');
-  }
-
-  private chips(node: ViewNode): HTMLElement | undefined {
-    const chips: HTMLElement[] = [];
-    const objective = node.objective;
-    if (objective?.viaKeyResult) chips.push(this.linkChip('via', objective.viaKeyResult, 'symbol-field', '▪', 'okr-chip-via'));
-    const seen = new Set<string>();
-    for (const { link } of node.links) {
-      const [label, codicon, fallback] = LINK_TEXT[link.kind] ?? LINK_TEXT.extra;
-      seen.add(`${link.kind}\n${link.to}`);
-      chips.push(this.linkChip(label, link.to, codicon, fallback, `okr-chip-${link.kind}`));
-    }
-    const contributesTo = node.kr?.contributesTo;
-    if (contributesTo && !seen.has(`contributes\n${contributesTo}`)) {
-      const [label, codicon, fallback] = LINK_TEXT.contributes;
-      chips.push(this.linkChip(label, contributesTo, codicon, fallback, 'okr-chip-contributes'));
-    }
-    if (!chips.length) return undefined;
-    const span = el('span', 'okr-chips');
-    span.append(...chips);
-    return span;
-  }
-
-  private linkChip(label: string, to: string, codicon: string, fallback: string, className: string): HTMLElement {
-    const target = this.index?.byKey.get(to);
-    const chip = el('button', `okr-chip okr-link ${className}`);
-    chip.type = 'button';
-    chip.tabIndex = -1;
-    chip.setAttribute('data-target', to);
-    chip.append(icons(codicon, fallback), el('span', 'okr-chip-label', label), el('span', 'okr-chip-target', to));
-    if (target) {
-      const title = target.objective?.title ?? target.kr?.title ?? target.root?.title ?? '';
-      chip.title = `Go to ${to}: ${title}`;
-    } else {
-      chip.disabled = true;
-      chip.classList.add('okr-chip-missing');
-      chip.title = `${to} is not in the tree`;
-    }
-    return chip;
-  }
-
-  /** The meta cells: a grid (preview.css) places them in their columns, so empty ones are left out. */
-  private meta(node: ViewNode, level?: string, owner?: string, period?: string, progress?: number, expected?: number): HTMLElement {
-    const meta = cloneOf('meta', () => el('span', 'okr-meta'));
-    if (node.problems.length) this.badges(meta, node.problems);
-    if (level) meta.append(el('span', 'okr-cell okr-cell-level', level));
-    if (owner) {
-      const cell = el('span', 'okr-cell okr-cell-owner');
-      cell.append(highlighted(owner, this.criteria.search));
-      cell.title = owner;
-      meta.append(cell);
-    }
-    if (period) meta.append(el('span', 'okr-cell okr-cell-period', period));
-    const cell = cloneOf('progress', () => {
-      const prototype = el('span', 'okr-cell okr-cell-progress');
-      prototype.setAttribute('role', 'img');
-      prototype.append(el('span', 'okr-bar'), el('span', 'okr-percent'));
-      return prototype;
-    });
-    this.progress(cell, progress, expected, node.kind === 'kr');
-    meta.append(cell);
-    return meta;
-  }
-
-  private progress(cell: HTMLElement, progress: number | undefined, expected: number | undefined, keyResult: boolean): void {
-    const bar = cell.firstElementChild!;
-    const known = typeof progress === 'number' && Number.isFinite(progress);
-    const hasExpected = typeof expected === 'number' && Number.isFinite(expected);
-    if (known) {
-      const fill = el('span', 'okr-fill');
-      fill.style.width = `${(clamp01(progress) * 100).toFixed(1)}%`;
-      bar.append(fill);
-      if (hasExpected && clamp01(progress) + 0.2 < clamp01(expected)) cell.classList.add('okr-behind');
-    } else cell.classList.add('okr-unknown');
-    if (hasExpected) {
-      const mark = el('span', 'okr-expected');
-      mark.style.left = `${(clamp01(expected) * 100).toFixed(1)}%`;
-      bar.append(mark);
-    }
-    cell.lastElementChild!.textContent = known ? percent(progress) : '–';
-    const today = this.index?.model.today;
-    let title = known ? `Progress ${percent(progress)}` : keyResult ? 'No progress yet' : 'No key result with progress yet';
-    if (hasExpected) title += ` · expected ${percent(expected)}${today ? ` by ${today}` : ''}`;
-    cell.title = title;
-    cell.setAttribute('aria-label', title);
-  }
-
-  private badges(meta: HTMLElement, problems: readonly TreeProblem[]): void {
-    const cell = el('span', 'okr-cell okr-cell-badges');
-    const counts = countBySeverity(problems);
-    for (const severity of severities()) {
-      const count = counts[severity];
-      if (!count) continue;
-      const [name, fallback] = SEVERITY_ICON[severity];
-      const badge = el('span', `okr-badge okr-badge-${severity}`);
-      badge.setAttribute('data-severity', severity);
-      badge.append(icons(name, fallback), el('span', 'okr-badge-count', String(count)));
-      badge.title = problems
-        .filter((problem) => problem.severity === severity)
-        .map((problem) => `${problem.rule} (line ${problem.line + 1}): ${problem.message}`)
-        .join('\n');
-      cell.append(badge);
-    }
-    meta.append(cell);
-  }
-
-  // ── toolbar ─────────────────────────────────────────────────────────────────────────────────
-
-  private makeSelect(id: string, label: string): HTMLSelectElement {
-    const select = el('select', 'okr-select');
-    select.id = id;
-    select.setAttribute('aria-label', label);
-    select.title = `Filter by ${label.toLowerCase()}`;
-    return select;
-  }
-
-  private iconButton(id: string, codicon: string, fallback: string, label: string): HTMLButtonElement {
-    const button = el('button', 'okr-icon-button');
-    button.id = id;
-    button.type = 'button';
-    button.title = label;
-    button.setAttribute('aria-label', label);
-    button.append(icon(codicon, fallback));
-    return button;
-  }
-
-  private fillSelect(select: HTMLSelectElement, all: string, values: readonly string[], current: string): void {
-    const options = [el('option', undefined, all)];
-    options[0]!.value = '';
-    const list = [...values];
-    if (current && !list.includes(current)) list.push(current); // keep a filter the new model lacks
-    for (const value of list) {
-      const option = el('option', undefined, value);
-      option.value = value;
-      options.push(option);
-    }
-    select.replaceChildren(...options);
-    select.value = current;
-    select.classList.toggle('okr-active', !!current);
-  }
-
-  private updateToolbar(): void {
-    const model = this.index?.model;
-    const strings = (values: unknown) => (Array.isArray(values) ? values.filter((v): v is string => typeof v === 'string') : []);
-    this.fillSelect(this.selects.period, 'All periods', strings(model?.periods), this.state.period);
-    this.fillSelect(this.selects.level, 'All levels', strings(model?.levels), this.state.level);
-    this.fillSelect(this.selects.owner, 'All owners', strings(model?.owners), this.state.owner);
-    if (this.searchInput.value !== this.state.search) this.searchInput.value = this.state.search;
-    this.problemsButton.setAttribute('aria-pressed', String(this.state.problemsOnly));
-    this.problemsButton.classList.toggle('okr-active', this.state.problemsOnly);
-
-    if (!this.index) {
-      this.summary.textContent = '';
-      this.asOf.textContent = '';
-      this.totals.replaceChildren();
-      return;
-    }
-    const objectives = this.index.objectiveCount;
-    if (this.filtering) {
-      let matches = 0;
-      for (const node of this.index.byId.values()) if (node.distinct && (node.kind !== 'root' || node.match)) matches++;
-      this.summary.textContent = `${matches} ${matches === 1 ? 'match' : 'matches'} · ${plural(objectives, 'objective')}`;
-    } else this.summary.textContent = plural(objectives, 'objective');
-    if (model?.today) this.summary.title = `Progress and expected progress as of ${model.today}`;
-    // A pinned today ignores newer check-ins: without this, a person's own progress looks lost.
-    const pinned = model?.todayPinned === true && typeof model.today === 'string';
-    this.asOf.textContent = pinned ? `as of ${model!.today} (okr.config.json)` : '';
-    this.asOf.title = pinned ? `Progress is as of ${model!.today}, the "today" that okr.config.json sets: check-ins after it do not count yet` : '';
-
-    const totals = model?.totals ?? { error: 0, warning: 0, info: 0, hint: 0 };
-    const words: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'info', hint: 'hint' };
-    this.totals.replaceChildren();
-    const described: string[] = [];
-    for (const severity of severities()) {
-      const count = Number(totals[severity]) || 0;
-      described.push(plural(count, words[severity]));
-      if (!count && (severity === 'info' || severity === 'hint')) continue;
-      const [name, fallback] = SEVERITY_ICON[severity];
-      const total = el('span', `okr-total okr-badge-${severity}`);
-      total.setAttribute('data-severity', severity);
-      total.append(icon(name, fallback), el('span', 'okr-total-count', String(count)));
-      this.totals.append(total);
-    }
-    this.totals.title = `Problems in the workspace: ${described.join(', ')}`;
-    this.totals.setAttribute('aria-label', this.totals.title);
-  }
-
   // ── events ──────────────────────────────────────────────────────────────────────────────────
 
   private onTreeClick(event: MouseEvent): void {
@@ -907,63 +531,6 @@ class Preview implements TreeView {
     this.emit();
     const location = node.location;
     if (location && this.callbacks.onReveal) this.callbacks.onReveal(location.uri, location.startLine);
-  }
-
-  private onTreeKey(event: KeyboardEvent): void {
-    // Rows still being made (a big expansion) are needed for End, or at the end of what is made.
-    if (event.key === 'End' || (event.key === 'ArrowDown' && !(event.target as Element).closest('.okr-row')?.nextElementSibling)) this.flush();
-    const row = (event.target as Element).closest<HTMLElement>('.okr-row');
-    const node = row && this.nodeOfRow.get(row);
-    if (!row || !node) return;
-    const next = (from: Element | null, forward: boolean): HTMLElement | null =>
-      (forward ? from?.nextElementSibling : from?.previousElementSibling) as HTMLElement | null;
-    let handled = true;
-    switch (event.key) {
-      case 'ArrowDown':
-        this.focusRow(next(row, true));
-        break;
-      case 'ArrowUp':
-        this.focusRow(next(row, false));
-        break;
-      case 'Home':
-        this.focusRow(this.tree.firstElementChild as HTMLElement | null);
-        break;
-      case 'End':
-        this.focusRow(this.tree.lastElementChild as HTMLElement | null);
-        break;
-      case 'ArrowRight':
-        if (this.hasContent(node) && row.getAttribute('aria-expanded') !== 'true') this.toggle(node, true);
-        else if (row.getAttribute('aria-expanded') === 'true') this.focusRow(next(row, true));
-        break;
-      case 'ArrowLeft':
-        if (row.getAttribute('aria-expanded') === 'true') this.toggle(node, false);
-        else if (node.parent) this.focusRow(this.rows.get(node.parent.id));
-        break;
-      case 'Enter':
-        this.activate(node, row);
-        break;
-      case ' ':
-        if (this.hasContent(node)) this.toggle(node);
-        break;
-      default:
-        handled = false;
-    }
-    if (handled) event.preventDefault();
-  }
-}
-
-/** A codicon from a prototype (rows hold many). */
-function icons(name: string, fallback: string, className = ''): HTMLSpanElement {
-  return cloneOf(`icon ${name} ${className}`, () => icon(name, fallback, className));
-}
-
-function fileName(uri: string): string {
-  const path = uri.replace(/[?#].*$/, '');
-  const name = path.slice(path.lastIndexOf('/') + 1);
-  try {
-    return decodeURIComponent(name);
-  } catch {
-    return name;
   }
 }
 

@@ -1,6 +1,6 @@
 // What an editor checks in every answer: each range and position lies inside its document, edits
 // do not overlap, numbers are numbers. The line model is written here from the language's rules
-// (a line ends at LF or CRLF; a lone CR is not a line break), independently of the server's own
+// (a line ends at LF, CRLF or a lone CR, as the protocol counts lines), independently of the server's own
 // conversion code, so that the two can disagree.
 import type { Files } from './arbitraries';
 
@@ -25,13 +25,15 @@ export class Lines {
   private readonly lengths: number[] = [];
 
   constructor(readonly text: string) {
-    const lines = text.split('\n');
-    lines.forEach((content, i) => {
-      const last = i === lines.length - 1;
-      // `\r\n`: the CR belongs to the line break, not to the line.
-      this.lengths.push(!last && content.endsWith('\r') ? content.length - 1 : content.length);
-      if (!last) this.starts.push(this.starts[i]! + content.length + 1);
-    });
+    // A line ends at LF, CRLF or a lone CR: the three line breaks of the protocol.
+    const breaks = /\r\n|\r|\n/g;
+    let start = 0;
+    for (let match = breaks.exec(text); match; match = breaks.exec(text)) {
+      this.lengths.push(match.index - start);
+      start = match.index + match[0].length;
+      this.starts.push(start);
+    }
+    this.lengths.push(text.length - start);
   }
 
   get count(): number {

@@ -419,7 +419,8 @@ describe('adversarial inputs', { concurrency: false }, () => {
       assert.match(messageOf(onLine(2)[0]!), /control character U\+0007 \(BEL\)/);
       assert.deepEqual(onLine(4).map((d) => d.code), ['syntax'], 'one diagnostic for a line of binary');
       assert.match(messageOf(onLine(4)[0]!), /NUL character \(U\+0000\)/);
-      assert.match(onLine(5).map(messageOf).join('\n'), /lone carriage return \(CR, U\+000D\)/);
+      // A lone CR ends a line, as the protocol counts lines: `  level team` is line 6, and clean.
+      assert.deepEqual([...onLine(5), ...onLine(6)].filter((d) => d.code === 'syntax'), [], 'a lone CR is a line break');
       await askEverything(session, uri, { line: 0, character: 10 });
     } finally {
       await session.stop();

@@ -161,14 +161,29 @@ export const ofRule = (diagnostics: Diagnostic[], rule: string) => diagnostics.f
 export function cursor(marked: string): { text: string; position: { line: number; character: number } } {
   const at = marked.indexOf('$0');
   if (at === -1) throw new Error('fixture has no $0 cursor mark');
-  const before = marked.slice(0, at).split('\n');
+  const before = marked.slice(0, at).split(/\r\n|\r|\n/);
   return { text: marked.slice(0, at) + marked.slice(at + 2), position: { line: before.length - 1, character: before[before.length - 1]!.length } };
+}
+
+/**
+ * Where each line starts, as the protocol counts lines (a line ends at LF, CRLF or a lone CR):
+ * written here as a client that follows the specification does, apart from the server's code.
+ */
+export function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  const breaks = /\r\n|\r|\n/g;
+  for (let match = breaks.exec(text); match; match = breaks.exec(text)) starts.push(match.index + match[0].length);
+  return starts;
+}
+
+/** The offset of a position, as a client that follows the specification reads it. */
+export function offsetOf(text: string, position: { line: number; character: number }): number {
+  return (lineStartsOf(text)[position.line] ?? text.length) + position.character;
 }
 
 /** Applies LSP text edits to a text (edits must not overlap). */
 export function applyEdits(text: string, edits: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[]): string {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  const starts = lineStartsOf(text);
   const offset = (p: { line: number; character: number }) => (starts[p.line] ?? text.length) + p.character;
   const sorted = [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start));
   let result = text;

@@ -55,7 +55,7 @@ describe('describeCharacter', () => {
   test('syntax messages name invisible characters instead of showing them', () => {
     const [problem] = parseOkr('objective o\u0000: T\n').problems;
     assert.equal(problem!.message, "Expected ':' but found the NUL character (U+0000)");
-    assert.match(parseOkr('objective o: T\r  level team\n').problems[0]!.message, /^A lone carriage return \(CR, U\+000D\) is not a line break here/);
+    assert.deepEqual(parseOkr('objective o: T\r  level team\n').problems, [], 'a lone CR is a line break');
     assert.match(parseOkr('level\u000bteam\n').problems[0]!.message, /^The control character U\+000B \(VT\) cannot stand here/);
   });
 });

@@ -103,8 +103,14 @@ describe('formatter', () => {
     assert.equal(formatText(text), 'objective o: O\n      levle    team\n  level team\n');
   });
 
-  test('a line with a character the lexer cannot read (a lone CR, a vertical tab) is left as it is', () => {
-    assert.equal(formatText('\r    \nobjective o: O\n   level\u000bteam\n   kr k:\rK\n'), '\r    \nobjective o: O\n   level\u000bteam\n   kr k:\rK\n');
+  test('a line with a character the lexer cannot read (a vertical tab) is left as it is', () => {
+    assert.equal(formatText('\n    \nobjective o: O\n   level\u000bteam\n   kr k:K\n'), '\n\nobjective o: O\n   level\u000bteam\n  kr k: K\n');
+  });
+
+  test('a lone CR is a line break: its lines are formatted, and every line break stays as written', () => {
+    assert.equal(formatText('\n\r    \robjective o: O\r   level team\r\n   kr k:\rK\n'), '\n\r\robjective o: O\r  level team\r\n  kr k:\rK\n');
+    // Emptied, a line between a lone CR and an LF would join them into one CRLF: it keeps its spaces.
+    assert.equal(formatText('objective o: O\r    \n  level team\n'), 'objective o: O\r    \n  level team\n');
   });
 
   test('a comment right after `:` gets one space, and formatting again keeps it one', () => {

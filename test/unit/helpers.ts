@@ -16,7 +16,7 @@ export function parse(text: string): OkrFile {
 
 /** `line:col` (both 1-based, as editors show them) of an offset. */
 export function at(text: string, offset: number): string {
-  const before = text.slice(0, offset).split('\n');
+  const before = text.slice(0, offset).split(/\r\n|\r|\n/);
   return `${before.length}:${before[before.length - 1]!.length + 1}`;
 }
 

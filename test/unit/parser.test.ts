@@ -2,6 +2,7 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { okr, parse, slice, at, repoPath } from './helpers';
+import { computeLineStarts, lineEndOf } from '../../server/src/core';
 import { amountOf, formatAmount, parseUnit, sameDimension } from '../../server/src/core/model/units';
 
 const company = okr`
@@ -243,13 +244,26 @@ describe('parser: recovery', () => {
   });
 
   test('a character the lexer cannot read is one problem on its line, named in the message', () => {
-    const text = 'period \r \nobjective o: T\n\u000b com\u000bpany\n  level team\n';
+    const text = 'period 2026-Q1\nobjective o: T\n\u000b com\u000bpany\n  level team\n';
     const f = parse(text);
     assert.deepEqual(f.problems.map((p) => `${at(text, p.span.start)} ${p.message}`), [
-      '1:8 A lone carriage return (CR, U+000D) is not a line break here: lines end with LF or CRLF',
-      '3:1 The control character U+000B (VT) cannot stand here: words are separated by spaces and tabs, and lines end with LF or CRLF',
+      '3:1 The control character U+000B (VT) cannot stand here: words are separated by spaces and tabs, and lines end with LF, CRLF or CR',
     ]);
     assert.equal(f.objectives[0]!.level?.text, 'team');
+  });
+
+  test('a lone CR ends a line, as LF and CRLF do (the Language Server Protocol counts all three)', () => {
+    const text = 'period 2026-Q1\robjective o: T\r\n  level team\r  kr k: Reach 10 deals\n    target 10 deals\r';
+    const f = parse(text);
+    assert.deepEqual(f.problems, []);
+    assert.deepEqual(computeLineStarts(text), [0, 15, 31, 44, 67, 87]);
+    const [o] = f.objectives;
+    assert.equal(o!.level?.text, 'team');
+    assert.equal(o!.keyResults[0]!.id?.text, 'k');
+    assert.equal(at(text, o!.keyResults[0]!.span.start), '4:3');
+    assert.equal(lineEndOf(text, computeLineStarts(text), 0), 14);
+    assert.equal(lineEndOf(text, computeLineStarts(text), 1), 29, 'before the CRLF');
+    assert.equal(lineEndOf(text, computeLineStarts(text), 5), text.length);
   });
 
   test('a key result with neither a place nor a title is one problem: its place', () => {

@@ -6,6 +6,7 @@ import { positionAt, rules, type Problem, type Severity } from '../core';
 import { plural } from '../core/util/plural';
 import type { LoadedWorkspace } from './workspace';
 import { paint, type Paint } from './paint';
+import { terminalJson, terminalText } from './terminal';
 
 export interface Located {
   readonly file: string;
@@ -61,7 +62,8 @@ function locate(problem: Problem, start: { file: string; line: number; column: n
 export function formatText(result: CheckResult, color: boolean): string {
   const c = paint(color);
   const tone: Record<Severity, Paint> = { error: c.red, warning: c.yellow, info: c.blue, hint: c.dim };
-  const lines = result.problems.map((p) => `${c.bold(`${p.file}:${p.line}:${p.column}`)} ${tone[p.severity](p.severity)} ${p.message} ${c.dim(`(${p.rule})`)}`);
+  // File names and messages (which quote titles and ids) are user text: written as text only.
+  const lines = result.problems.map((p) => `${c.bold(`${terminalText(p.file)}:${p.line}:${p.column}`)} ${tone[p.severity](p.severity)} ${terminalText(p.message)} ${c.dim(`(${p.rule})`)}`);
   lines.push('', summary(result, c));
   return `${lines.join('\n')}\n`;
 }
@@ -77,7 +79,7 @@ export function summary(result: CheckResult, c = paint(false)): string {
 }
 
 export function formatJson(result: CheckResult): string {
-  return `${JSON.stringify({ files: result.files, counts: result.counts, problems: result.problems }, null, 2)}\n`;
+  return `${terminalJson(JSON.stringify({ files: result.files, counts: result.counts, problems: result.problems }, null, 2))}\n`;
 }
 
 const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
@@ -122,5 +124,5 @@ export function formatSarif(result: CheckResult, cwd: string, version: string): 
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  return `${terminalJson(JSON.stringify(log, null, 2))}\n`;
 }

@@ -14,6 +14,7 @@ import type { TreeKeyResult, TreeModel, TreeObjective } from '../core/tree';
 import { CliError } from './errors';
 import { modelOf } from './tree';
 import type { LoadedWorkspace } from './workspace';
+import { terminalJson } from './terminal';
 
 export const EXPORT_FORMATS = ['html', 'markdown', 'mermaid', 'json'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -24,7 +25,7 @@ export async function exportWorkspace(workspace: LoadedWorkspace, format: Export
   const model: TreeModel = name === undefined ? modelOf(workspace) : { ...modelOf(workspace), workspace: name };
   switch (format) {
     case 'json':
-      return `${JSON.stringify(model, null, 2)}\n`;
+      return `${terminalJson(JSON.stringify(model, null, 2))}\n`;
     case 'markdown':
       return markdown(model);
     case 'mermaid':

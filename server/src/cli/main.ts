@@ -18,6 +18,7 @@ import { exportWorkspace, EXPORT_FORMATS, type ExportFormat } from './export';
 import { printTree } from './tree';
 import { importCommand } from './import';
 import { FIELDS } from '../import';
+import { terminalLines, terminalText } from './terminal';
 
 declare const OKR_VERSION: string;
 const version = typeof OKR_VERSION === 'string' ? OKR_VERSION : '0.0.0';
@@ -196,10 +197,10 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     return await dispatch(argv, io);
   } catch (error) {
     if (error instanceof CliError) {
-      io.stderr.write(`okr: ${error.message}\n`);
+      io.stderr.write(`okr: ${terminalLines(error.message)}\n`);
       return error.exitCode;
     }
-    io.stderr.write(`okr: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`);
+    io.stderr.write(`okr: unexpected error: ${terminalLines(error instanceof Error ? error.message : String(error))}\n`);
     return 2;
   }
 }
@@ -250,7 +251,7 @@ async function dispatch(argv: readonly string[], io: Io): Promise<number> {
       const trees = workspaces.map((workspace) => {
         if (workspaces.length === 1) return printTree(workspace, color);
         const name = workspace.configPath ? path.relative(io.cwd, workspace.configPath) || workspace.configPath : 'no okr.config.json (the defaults)';
-        return `── files under ${name} ──\n\n${printTree(workspace, color)}`;
+        return `── files under ${terminalText(name)} ──\n\n${printTree(workspace, color)}`;
       });
       io.stdout.write(trees.join('\n'));
       return 0;
@@ -270,7 +271,7 @@ async function dispatch(argv: readonly string[], io: Io): Promise<number> {
         await fs.writeFile(target, output).catch((error: NodeJS.ErrnoException) => {
           throw new CliError(`cannot write ${file}: ${error.code ?? String(error)}`);
         });
-        io.stderr.write(`okr: wrote ${file}\n`);
+        io.stderr.write(`okr: wrote ${terminalText(file)}\n`);
       } else io.stdout.write(output);
       return 0;
     }
@@ -281,8 +282,8 @@ async function dispatch(argv: readonly string[], io: Io): Promise<number> {
     case 'fmt': {
       const checkOnly = Boolean(values.check);
       const result = await fmt(positionals, io.cwd, checkOnly);
-      for (const file of result.changed) io.stdout.write(checkOnly ? `would reformat ${file}\n` : `formatted ${file}\n`);
-      for (const file of result.skipped) io.stderr.write(`skipped ${file}: not UTF-8 text (\`okr check\` says how it was read); save it as UTF-8 to format it\n`);
+      for (const file of result.changed.map(terminalText)) io.stdout.write(checkOnly ? `would reformat ${file}\n` : `formatted ${file}\n`);
+      for (const file of result.skipped.map(terminalText)) io.stderr.write(`skipped ${file}: not UTF-8 text (\`okr check\` says how it was read); save it as UTF-8 to format it\n`);
       const unchanged = result.files - result.changed.length - result.skipped.length;
       io.stdout.write(`${result.changed.length} file${result.changed.length === 1 ? '' : 's'} ${checkOnly ? 'would be reformatted' : 'reformatted'}, ${unchanged} already formatted\n`);
       return (checkOnly && result.changed.length) || result.skipped.length ? 1 : 0;

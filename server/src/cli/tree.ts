@@ -5,6 +5,7 @@ import { plural } from '../core/util/plural';
 import { tree } from '../features/tree';
 import type { Severity, TreeKeyResult, TreeModel, TreeObjective, TreeProblem, TreeRoot } from '../core/tree';
 import { paint } from './paint';
+import { terminalText as text } from './terminal';
 import type { LoadedWorkspace } from './workspace';
 
 export function modelOf(workspace: LoadedWorkspace): TreeModel {
@@ -33,9 +34,10 @@ export function printTree(workspace: LoadedWorkspace, color: boolean): string {
   };
 
   const keyResult = (kr: TreeKeyResult, prefix: string, last: boolean) => {
-    const parts = [c.dim(`${last ? '└' : '├'}─ •`), kr.id ? c.cyan(kr.id) : '', kr.title];
+    // Ids, titles, owners, periods and rollups are user text: written as text only (`text`).
+    const parts = [c.dim(`${last ? '└' : '├'}─ •`), kr.id ? c.cyan(text(kr.id)) : '', text(kr.title)];
     if (kr.progress !== undefined) parts.push(`${Math.round(kr.progress * 100)}%`);
-    if (kr.rollup) parts.push(c.dim(`= ${kr.rollup}`));
+    if (kr.rollup) parts.push(c.dim(`= ${text(kr.rollup)}`));
     const problems = problemMarks(kr.problems);
     if (problems) parts.push(problems);
     out.push(`${prefix}${parts.filter(Boolean).join(' ')}`);
@@ -43,10 +45,10 @@ export function printTree(workspace: LoadedWorkspace, color: boolean): string {
 
   const objective = (node: TreeObjective, prefix: string, last: boolean) => {
     const branch = node.enabling ? (last ? '└┄' : '├┄') : last ? '└─' : '├─';
-    const facts = [node.level, node.owner, node.period].filter(Boolean).join(' · ');
-    const parts = [c.bold(node.id), node.title, c.dim(facts)];
+    const facts = text([node.level, node.owner, node.period].filter(Boolean).join(' · '));
+    const parts = [c.bold(text(node.id)), text(node.title), c.dim(facts)];
     if (node.enabling) parts.push(c.dim('(enables)'));
-    if (node.viaKeyResult) parts.push(c.dim(`(via ${node.viaKeyResult})`));
+    if (node.viaKeyResult) parts.push(c.dim(`(via ${text(node.viaKeyResult)})`));
     if (node.catchAll) parts.push(c.yellow('catch-all'));
     const bar = progress(node.progress, node.expected);
     if (bar) parts.push(bar);
@@ -63,8 +65,8 @@ export function printTree(workspace: LoadedWorkspace, color: boolean): string {
   };
 
   const root = (node: TreeRoot) => {
-    if (node.kind === 'strategy') out.push(`${c.bold(c.cyan(node.id))} ${c.dim('(strategy)')} ${node.title}`);
-    else out.push(c.bold(node.title));
+    if (node.kind === 'strategy') out.push(`${c.bold(c.cyan(text(node.id)))} ${c.dim('(strategy)')} ${text(node.title)}`);
+    else out.push(c.bold(text(node.title)));
     node.children.forEach((child, i) => objective(child, '', i === node.children.length - 1));
     out.push('');
   };

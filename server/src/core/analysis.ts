@@ -14,6 +14,7 @@ import { ProgressModel } from './model/progress';
 import { formatDay, parseDate, today, type Day } from './model/dates';
 import { rules as allRules } from './rules';
 import type { FileRule, Problem, ReportOptions, Rule, Severity, WorkspaceRule } from './rules/types';
+import { boundRelated } from './rules/related';
 import { AnalysisScope } from './scope';
 import type { Snapshot } from './snapshot';
 import type { Span } from './syntax/ast';
@@ -381,7 +382,8 @@ function readersOf(state: State, uri: string): string[] {
 }
 
 function problem(uri: string, span: Span, rule: Rule, severity: Severity, message: string, options?: ReportOptions): Problem {
-  return { uri, span, rule: rule.meta.id, severity, message, related: options?.related, data: options?.data };
+  // The one place the related locations are bounded, for every rule.
+  return { uri, span, rule: rule.meta.id, severity, message, related: boundRelated(options?.related), data: options?.data };
 }
 
 /** Whether two lists hold the same problems (the same rule, place, message, related places, data). */

@@ -105,6 +105,9 @@ export function formatEdits(text: string, options: FormatOptions = {}, fromLine 
     // A byte order mark is not indentation: it stays where it is.
     const start = index === 0 && text.charCodeAt(0) === 0xfeff ? 1 : lineStarts[index]!;
     const end = lineEndOf(text, lineStarts, index);
+    // A line emptied between a lone CR and an LF would join them into one CRLF line break, and
+    // lose a line: such a line keeps its spaces.
+    if (line.text === '' && text[start - 1] === '\r' && text[end] === '\n') continue;
     if (line.text !== text.slice(start, end)) edits.push({ start, end, newText: line.text });
   }
   return edits;

@@ -7,7 +7,7 @@
 //  - a key result whose metric is inferred from its title → write the metric out.
 // Every edit inserts or replaces exactly what it says; the rest of the document is left as it was.
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
-import { keyResultAt, objectiveAt, offsetAt, positionAt, rangeOf, type Objective, type OkrDocument, type Snapshot } from '../core';
+import { keyResultAt, lineEndOf, objectiveAt, offsetAt, positionAt, rangeOf, type Objective, type OkrDocument, type Snapshot } from '../core';
 import { explicitMetric, metricOf } from '../core/model/metrics';
 import type { DataOf, RuleId } from '../core/rules/data';
 
@@ -67,7 +67,8 @@ function fixesFor(snapshot: Snapshot, document: OkrDocument, diagnostic: Diagnos
       }
       if (missing) {
         const eol = eolOf(document.text);
-        const prefix = document.text.length === 0 || document.text.endsWith('\n') ? eol : eol + eol;
+        // After a lone CR at the end, an LF would join it into one CRLF: the blank line is a CR too.
+        const prefix = document.text.endsWith('\r') ? '\r' : document.text.length === 0 || document.text.endsWith('\n') ? eol : eol + eol;
         const end = positionAt(document.file.lineStarts, document.text.length);
         actions.push(fix(`Create objective \`${missing}\``, [{ range: { start: end, end }, newText: `${prefix}objective ${missing}: ${humanize(missing)}${eol}` }]));
       }
@@ -142,20 +143,16 @@ function insertLineAfter(document: OkrDocument, offset: number, text: string, de
   const lineStart = lineStarts[line]!;
   const indent = /^[ \t]*/.exec(document.text.slice(lineStart))![0];
   const unit = indent.includes('\t') ? '\t' : '  ';
-  const next = line + 1 < lineStarts.length ? lineStarts[line + 1]! : document.text.length;
-  let end = next;
-  // Before the line's LF or CRLF; a lone CR at the end of the text is not a line break, so the
-  // new line goes after it.
-  if (end > lineStart && document.text[end - 1] === '\n') {
-    end--;
-    if (end > lineStart && document.text[end - 1] === '\r') end--;
-  }
+  // Before the line's break (LF, CRLF or CR), or at the end of the text.
+  const end = lineEndOf(document.text, lineStarts, line);
   const at = positionAt(lineStarts, end);
   return { range: { start: at, end: at }, newText: `${eolOf(document.text)}${indent}${unit.repeat(deeper)}${text}` };
 }
 
+/** The document's line break: CRLF if it has any, else LF, else a lone CR if it has only those. */
 function eolOf(text: string): string {
-  return text.includes('\r\n') ? '\r\n' : '\n';
+  if (text.includes('\r\n')) return '\r\n';
+  return text.includes('\n') || !text.includes('\r') ? '\n' : '\r';
 }
 
 /** `sales-growth` → "Sales growth": a title to start from (never a blank one: an id may be all spaces, as U+3000). */
@@ -170,9 +167,7 @@ function emptyWhyLine(document: OkrDocument, objective: Objective): { end: Range
   const first = positionAt(lineStarts, objective.span.start).line;
   const last = positionAt(lineStarts, objective.blockSpan.end).line;
   for (let line = first + 1; line <= last && line < lineStarts.length; line++) {
-    const start = lineStarts[line]!;
-    const end = line + 1 < lineStarts.length ? lineStarts[line + 1]! : document.text.length;
-    const text = document.text.slice(start, end).replace(/\r?\n$/, '');
+    const text = document.text.slice(lineStarts[line]!, lineEndOf(document.text, lineStarts, line));
     const match = /^(\s*why:)\s*$/.exec(text);
     // The story goes after whatever the line ends with: nothing the user typed is replaced.
     if (match) return { end: { line, character: text.length }, spaced: text.length > match[1]!.length };

@@ -37,7 +37,7 @@ import {
 } from '../core';
 import { catchAllReason, describeCatchAll } from '../core/model/catchAll';
 import { formatDay, parseDate, type Day } from '../core/model/dates';
-import { checkinSeries, paceOf, referenceText, rollupArithmetic, rollupOf, storyOf, type Pace, type Rollup, type Step } from '../core/model/insight';
+import { checkinSeries, paceOf, referenceText, rollupArithmetic, rollupOf, storyOf, strategiesAtStoryEnds, type Pace, type Rollup, type Step } from '../core/model/insight';
 import type { Metric } from '../core/model/metrics';
 import { formatAmount, formatNumber, type Unit } from '../core/model/units';
 import { offsetIn, rangeIn } from './common';
@@ -308,10 +308,7 @@ function strategyHover(strategy: Strategy, graph: AlignmentGraph): string {
   if (aligned.length) parts.push(`**Aligned to it**\n${aligned.map((line) => `- ${line}`).join('\n')}`);
   else parts.push('No objective aligns to it yet');
   let inTree = 0;
-  for (const node of graph.nodes.values()) {
-    const last = storyOf(node, graph).at(-1);
-    if (last?.kind === 'strategy' && graph.index.resolve(last.name)?.node === strategy) inTree++;
-  }
+  for (const end of strategiesAtStoryEnds(graph).values()) if (end && graph.index.resolve(end.id.text)?.node === strategy) inTree++;
   if (inTree) parts.push(`${inTree} objective${inTree === 1 ? '' : 's'} in its tree (following primary alignments)`);
   return parts.join('\n\n');
 }

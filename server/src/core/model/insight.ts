@@ -3,7 +3,7 @@
 // up its primary alignments, a key result's check-ins in date order, and the arithmetic of a
 // `rollup sum`. Plain computations: no Markdown, nothing about the editor.
 import type { AnalysisResult } from '../analysis';
-import type { Checkin, KeyResult, Objective } from '../syntax/ast';
+import type { Checkin, KeyResult, Objective, Strategy } from '../syntax/ast';
 import { parseDate, type Day } from './dates';
 import type { AlignmentGraph, ObjectiveNode } from './graph';
 import { expectedProgress } from './progress';
@@ -65,6 +65,42 @@ export function storyOf(node: ObjectiveNode, graph: AlignmentGraph): Step[] {
     current = next;
   }
   return steps;
+}
+
+/**
+ * Where each objective's story ends (`storyOf(node).at(-1)`) when it ends at a strategy: the
+ * strategy, else undefined (nothing, an unknown id, a cycle). For every objective at once, in time
+ * linear in the objectives: each walk up the primary alignments stops at an objective whose end is
+ * already known, and every objective it passed gets the same end. `storyOf` for each objective
+ * would walk a chain of n objectives n times.
+ */
+export function strategiesAtStoryEnds(graph: AlignmentGraph): Map<ObjectiveNode, Strategy | undefined> {
+  const ends = new Map<ObjectiveNode, Strategy | undefined>();
+  for (const start of graph.nodes.values()) {
+    if (ends.has(start)) continue;
+    const path: ObjectiveNode[] = [];
+    const onPath = new Set<ObjectiveNode>();
+    let end: Strategy | undefined;
+    let current: ObjectiveNode | undefined = start;
+    while (current) {
+      if (ends.has(current)) {
+        end = ends.get(current);
+        break;
+      }
+      if (onPath.has(current)) break; // A cycle: no strategy at its end.
+      path.push(current);
+      onPath.add(current);
+      const target = current.alignments.find((a) => a.primary)?.target;
+      if (!target) break;
+      if (target.kind === 'strategy') {
+        end = target.node;
+        break;
+      }
+      current = graph.node(target.kind === 'objective' ? target.node : target.objective);
+    }
+    for (const node of path) ends.set(node, end);
+  }
+  return ends;
 }
 
 /** `objective` or `objective.kr`, as written. */

@@ -60,30 +60,53 @@ export class ProgressModel {
       return value;
     }
     if (this.values.has(kr)) return this.values.get(kr);
-    this.values.set(kr, undefined); // Guards against contribution cycles (reported elsewhere).
-    const value = this.computeValue(kr);
-    this.values.set(kr, value);
-    return value;
+    return this.rollupValue(kr);
   }
 
-  private computeValue(kr: KeyResult): KeyResultValue | undefined {
-    const unit = this.metric(kr)?.unit;
-    if (kr.rollupSum) {
-      let sum = 0;
-      let any = false;
-      let asOf: Day | undefined;
-      for (const contributor of this.contributors(kr)) {
+  /**
+   * A `rollup sum` key result's value: the sum of its contributors' values, computed depth first
+   * with a stack of its own rather than by recursion, so that a chain of rollups tens of thousands
+   * deep neither overflows the call stack nor costs more than one visit per key result. A key
+   * result being summed counts as having no value while it is (contribution cycles are reported
+   * elsewhere).
+   */
+  private rollupValue(root: KeyResult): KeyResultValue | undefined {
+    interface Frame {
+      readonly kr: KeyResult;
+      readonly unit: Unit | undefined;
+      readonly contributors: readonly KeyResult[];
+      next: number;
+      sum: number;
+      any: boolean;
+      asOf: Day | undefined;
+    }
+    const enter = (kr: KeyResult): Frame => {
+      this.values.set(kr, undefined);
+      return { kr, unit: this.metric(kr)?.unit, contributors: this.contributors(kr), next: 0, sum: 0, any: false, asOf: undefined };
+    };
+    const stack: Frame[] = [enter(root)];
+    while (stack.length > 0) {
+      const frame = stack[stack.length - 1]!;
+      if (frame.next < frame.contributors.length) {
+        const contributor = frame.contributors[frame.next]!;
+        if (contributor.rollupSum && !this.values.has(contributor)) {
+          stack.push(enter(contributor)); // Summed first; this contributor is read again after.
+          continue;
+        }
+        frame.next++;
         const v = this.value(contributor);
         if (!v || !Number.isFinite(v.value)) continue;
         const from = this.metric(contributor)?.unit;
-        if (!sameDimension(from, unit)) continue;
-        sum += convert(v.value, from, unit);
-        any = true;
-        if (v.asOf !== undefined && (asOf === undefined || v.asOf > asOf)) asOf = v.asOf;
+        if (!sameDimension(from, frame.unit)) continue;
+        frame.sum += convert(v.value, from, frame.unit);
+        frame.any = true;
+        if (v.asOf !== undefined && (frame.asOf === undefined || v.asOf > frame.asOf)) frame.asOf = v.asOf;
+        continue;
       }
-      if (any) return { value: sum, asOf, source: 'rollup' };
+      stack.pop();
+      this.values.set(frame.kr, frame.any ? { value: frame.sum, asOf: frame.asOf, source: 'rollup' } : this.ownValue(frame.kr));
     }
-    return this.ownValue(kr);
+    return this.values.get(root);
   }
 
   private ownValue(kr: KeyResult): KeyResultValue | undefined {

@@ -1,11 +1,12 @@
 // alignment-cycle: objectives that, following `aligns to`, end up serving themselves; and key
 // results whose `contributes to` chain sums into itself. Reported on every reference along the
 // cycle, with the path (across files) as related information: from that reference on, at most
-// MAX_RELATED steps, so that a cycle through thousands of objectives does not send each of its
+// MAX_RELATED steps (`related.ts`), so that a cycle through thousands of objectives does not send each of its
 // thousands of diagnostics with a list of thousands.
 import type { Objective, KeyResult, Reference } from '../syntax/ast';
 import { parentObjective } from '../model/graph';
 import { findCycles } from '../util/cycles';
+import { mapped } from './related';
 import type { WorkspaceRule } from './types';
 
 interface Step<N> {
@@ -17,13 +18,10 @@ interface Step<N> {
 
 /** Longer paths are elided in the message; related information keeps every step up to this. */
 const MAX_SHOWN = 8;
-const MAX_RELATED = 20;
 
-/** Up to MAX_RELATED steps of the cycle, starting at step `from` and going round. */
-function stepsFrom<T>(cycle: readonly T[], from: number): T[] {
-  const steps: T[] = [];
-  for (let i = 0; i < Math.min(cycle.length, MAX_RELATED); i++) steps.push(cycle[(from + i) % cycle.length]!);
-  return steps;
+/** The steps of the cycle, starting at step `from` and going round, lazily (the analysis keeps the first MAX_RELATED). */
+function* stepsFrom<T>(cycle: readonly T[], from: number): Generator<T> {
+  for (let i = 0; i < cycle.length; i++) yield cycle[(from + i) % cycle.length]!;
 }
 
 export const alignmentCycle: WorkspaceRule<'alignment-cycle'> = {
@@ -76,7 +74,7 @@ export const alignmentCycle: WorkspaceRule<'alignment-cycle'> = {
       const path = describePath(names);
       for (const [i, step] of cycle.entries()) {
         report(step.uri, step.reference.span, `Alignment cycle: ${path}. An objective cannot serve itself: remove or change one of these alignments`, {
-          related: stepsFrom(cycle, i).map((s) => ({ uri: s.uri, span: s.reference.span, message: `${s.from.id.text} aligns to ${s.reference.objective.text}` })),
+          related: mapped(stepsFrom(cycle, i), (s) => ({ uri: s.uri, span: s.reference.span, message: `${s.from.id.text} aligns to ${s.reference.objective.text}` })),
         });
       }
     }
@@ -94,7 +92,7 @@ export const alignmentCycle: WorkspaceRule<'alignment-cycle'> = {
       const path = describePath(cycle.map((step) => names.get(step.from) ?? '?'));
       for (const [i, step] of cycle.entries()) {
         report(step.uri, step.reference.span, `Contribution cycle: ${path}. A key result cannot add into itself: remove one \`contributes to\``, {
-          related: stepsFrom(cycle, i).map((s) => ({ uri: s.uri, span: s.reference.span, message: `${names.get(s.from)} contributes to ${s.reference.objective.text}.${s.reference.keyResult?.text ?? ''}` })),
+          related: mapped(stepsFrom(cycle, i), (s) => ({ uri: s.uri, span: s.reference.span, message: `${names.get(s.from)} contributes to ${s.reference.objective.text}.${s.reference.keyResult?.text ?? ''}` })),
         });
       }
     }

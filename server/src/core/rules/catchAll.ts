@@ -34,7 +34,7 @@ export const catchAll: WorkspaceRule<'catch-all'> = {
         ? ` ${children.length} objective${children.length === 1 ? '' : 's'} align${children.length === 1 ? 's' : ''} to it: anything can claim to serve it, so it takes away the focus OKRs exist for.`
         : '';
       report(node.uri, objective.id.span, `\`${id}\` is a catch-all: ${describeCatchAll(reason)}.${already}${hanging} Name what will be different ${period}, for whom (e.g. "Customers get answers within a day" rather than "Customer support")${children.length ? ', or drop it and align the objectives under it to what they really serve, each with a `why:`' : ''}`, {
-        related: children.slice(0, 20).map((a) => ({ uri: a.uri, span: a.reference.span, message: `${a.objective.id.text} aligns to it` })),
+        related: children.map((a) => ({ uri: a.uri, span: a.reference.span, message: `${a.objective.id.text} aligns to it` })),
         data: { reason },
         severity: children.length ? 'warning' : 'info',
       });

@@ -1,22 +1,11 @@
 // duplicate-id: two objectives or strategies with one id anywhere in the workspace, or two key
 // results with one id in the same objective. References resolve to the first; every copy is
-// reported, each pointing at the others — at most MAX_RELATED of them, so that an id pasted
-// thousands of times costs thousands of diagnostics, not millions of links.
+// reported, each pointing at the others, lazily: the analysis keeps the first MAX_RELATED of them
+// (`related.ts`), so that an id pasted thousands of times costs thousands of diagnostics, not
+// millions of links.
 import type { KeyResult } from '../syntax/ast';
+import { mapped, othersThan } from './related';
 import type { WorkspaceRule } from './types';
-
-const MAX_RELATED = 20;
-
-/** Up to MAX_RELATED items of `list` other than the one `isSelf` picks, without walking the whole list. */
-function othersThan<T>(list: readonly T[], isSelf: (item: T) => boolean): T[] {
-  const others: T[] = [];
-  for (const item of list) {
-    if (isSelf(item)) continue;
-    others.push(item);
-    if (others.length === MAX_RELATED) break;
-  }
-  return others;
-}
 
 export const duplicateId: WorkspaceRule<'duplicate-id'> = {
   meta: {
@@ -34,7 +23,7 @@ export const duplicateId: WorkspaceRule<'duplicate-id'> = {
         if (definitions.length < 2) continue;
         const others = othersThan(definitions, (d) => d.node === node);
         report(document.uri, node.id.span, `The id \`${id}\` is defined ${definitions.length} times in the workspace: ids of objectives and strategies must be unique; rename one`, {
-          related: others.map((other) => ({ uri: other.uri, span: other.node.id.span, message: `\`${id}\`, ${other.kind} "${other.node.title.text}"` })),
+          related: mapped(others, (other) => ({ uri: other.uri, span: other.node.id.span, message: `\`${id}\`, ${other.kind} "${other.node.title.text}"` })),
         });
       }
     }
@@ -52,7 +41,7 @@ export const duplicateId: WorkspaceRule<'duplicate-id'> = {
           if (same.length < 2) continue;
           const others = othersThan(same, (other) => other === kr);
           report(document.uri, kr.id!.span, `Objective \`${objective.id.text}\` has ${same.length} key results with the id \`${kr.id!.text}\`: rename one`, {
-            related: others.map((other) => ({ uri: document.uri, span: other.id!.span, message: `key result "${other.title.text}"` })),
+            related: mapped(others, (other) => ({ uri: document.uri, span: other.id!.span, message: `key result "${other.title.text}"` })),
           });
         }
       }

@@ -9,9 +9,7 @@
 // The first alignment to the level above is a plain cascade and needs no story. Objectives whose
 // level or owner is unknown are judged only on what is known. Reported on each such reference
 // of an objective that has no `why:`.
-import type { Objective } from '../syntax/ast';
-import type { AlignmentGraph, ObjectiveNode } from '../model/graph';
-import { parentObjective } from '../model/graph';
+import { PrimaryAncestry } from '../model/primaryTree';
 import type { WorkspaceRule } from './types';
 
 export const missingStory: WorkspaceRule<'missing-story'> = {
@@ -23,9 +21,9 @@ export const missingStory: WorkspaceRule<'missing-story'> = {
   },
   scope: 'workspace',
   check({ graph, scope, report }) {
+    let ancestry: PrimaryAncestry | undefined;
     for (const node of scope.nodes()) {
       if (node.objective.why || !node.alignments.length) continue;
-      let chain: Set<Objective> | undefined;
       for (const alignment of node.alignments) {
         const target = graph.targetNode(alignment);
         if (!target || target === node) continue;
@@ -35,8 +33,10 @@ export const missingStory: WorkspaceRule<'missing-story'> = {
         if (node.rank !== undefined && node.rank === target.rank) {
           reason = `at its own level (${node.level}): that is enabling, not cascading`;
         } else if (!alignment.primary && node.owner && target.owner && node.owner !== target.owner) {
-          chain ??= primaryChain(node, graph);
-          if (!chain.has(target.objective)) reason = `outside its own branch, to an objective of ${target.owner}: that is enabling`;
+          // Above it in its own tree: a deep tree is numbered once per run (walking it for each
+          // objective would cost its depth each time).
+          ancestry ??= new PrimaryAncestry(graph);
+          if (!ancestry.isAbove(target.objective, node)) reason = `outside its own branch, to an objective of ${target.owner}: that is enabling`;
         }
         if (!reason) continue;
         report(alignment.uri, alignment.reference.span, `\`${id}\` aligns to \`${targetId}\` ${reason}. Tell the story: add \`why:\` and say how \`${id}\` makes "${target.objective.title.text}" possible`, {
@@ -47,16 +47,3 @@ export const missingStory: WorkspaceRule<'missing-story'> = {
     }
   },
 };
-
-/** The objectives above this one in its tree: its primary parent, that one's, and so on. */
-function primaryChain(node: ObjectiveNode, graph: AlignmentGraph): Set<Objective> {
-  const chain = new Set<Objective>();
-  let current: ObjectiveNode | undefined = node;
-  while (current) {
-    const primary: Objective | undefined = parentObjective(current.alignments.find((a) => a.primary)?.target);
-    if (!primary || primary === node.objective || chain.has(primary)) break;
-    chain.add(primary);
-    current = graph.node(primary);
-  }
-  return chain;
-}

@@ -13,6 +13,8 @@ import { inferMetric } from '../model/metrics';
 import { convert, formatAmount, sameDimension, type Unit } from '../model/units';
 import { parentObjective, type Alignment } from '../model/graph';
 import type { ProgressModel } from '../model/progress';
+import { sumOfTerms } from '../util/listed';
+import { mapped, othersThan } from './related';
 import type { WorkspaceRule } from './types';
 
 export const splitNotEnable: WorkspaceRule<'split-not-enable'> = {
@@ -77,11 +79,11 @@ export const splitNotEnable: WorkspaceRule<'split-not-enable'> = {
       if (shares.length < 2) continue;
       const holder = parentObjective(shares[0]!.alignment.target)!;
       const krName = `${holder.id.text}.${kr.id?.text ?? ''}`;
-      const arithmetic = `${shares.map((s) => formatAmount(s.amount, undefined)).join(' + ')} of ${formatAmount(metric.target, metric.unit)}`;
+      const arithmetic = `${sumOfTerms(shares.map((s) => formatAmount(s.amount, undefined)))} of ${formatAmount(metric.target, metric.unit)}`;
       for (const { alignment } of shares) {
         const id = alignment.objective.id.text;
         report(alignment.uri, alignment.reference.span, `\`${id}\` takes a numeric share of \`${krName}\` (${arithmetic}), which is not \`rollup sum\`: a company is not a sum of departments. Ask how \`${id}\` enables it instead ("for this to happen, what must be true?"); if the result really is a sum (revenue by sales region), declare \`rollup sum\` on \`${krName}\` and let the shares contribute to it`, {
-          related: shares.filter((s) => s.alignment !== alignment).slice(0, 20).map((s) => ({ uri: s.alignment.uri, span: s.alignment.reference.span, message: `${s.alignment.objective.id.text}: another share` })),
+          related: mapped(othersThan(shares, (s) => s.alignment === alignment), (s) => ({ uri: s.alignment.uri, span: s.alignment.reference.span, message: `${s.alignment.objective.id.text}: another share` })),
           data: { keyResult: krName },
         });
       }
@@ -132,5 +134,5 @@ function sumOf(kr: KeyResult, contributors: readonly KeyResult[], progress: Prog
     parts.push(formatAmount(convert(metric.target, metric.unit ?? whole.unit, whole.unit), undefined));
   }
   if (!parts.length) return undefined;
-  return `${parts.join(' + ')} of ${formatAmount(whole.target, whole.unit)}`;
+  return `${sumOfTerms(parts)} of ${formatAmount(whole.target, whole.unit)}`;
 }

@@ -10,15 +10,15 @@
 //    six squiggles for one decision. It sits on the first objective past the limit in workspace
 //    order (files by path, then top to bottom), the one that made the count too many; the message
 //    names every objective of the group (the command line shows no related information) and the
-//    others are linked as related information — at most MAX_RELATED, however many there are.
+//    others are linked as related information — at most MAX_RELATED (`related.ts`), however many there are.
 //  - Incremental analysis: which objective carries the problem, and what it says, depend only on
 //    ids, owners and periods (a shape change: everything is re-checked); the related places move
 //    with edits of the other files, which re-checks the files whose problems point into them.
-import type { ObjectiveNode } from '../model/graph';
 import { plural } from '../util/plural';
+import type { ObjectiveNode } from '../model/graph';
+import { mapped, othersThan } from './related';
 import type { WorkspaceRule } from './types';
 
-const MAX_RELATED = 20;
 /** Ids named in the message; the rest are counted. */
 const MAX_NAMED = 10;
 
@@ -48,13 +48,9 @@ export const tooManyObjectives: WorkspaceRule<'too-many-objectives'> = {
       const when = at.period ? `in ${at.period.text}` : 'with no period';
       const ids = group.slice(0, MAX_NAMED).map((other) => `\`${other.objective.id.text}\``);
       if (group.length > MAX_NAMED) ids.push(`and ${group.length - MAX_NAMED} more`);
-      const others: ObjectiveNode[] = [];
-      for (const other of group) {
-        if (other !== at) others.push(other);
-        if (others.length === MAX_RELATED) break;
-      }
+      const others = othersThan(group, (other) => other === at);
       context.report(at.uri, at.objective.id.span, `${at.owner} owns ${plural(group.length, 'objective')} ${when} (${ids.join(', ')}), more than ${max}: pick the ${max} or fewer that matter most this period and say "not yet" to the others (or give them to another owner)`, {
-        related: others.map((other) => ({ uri: other.uri, span: other.objective.id.span, message: `${at.owner}'s objective ${other.objective.id.text}` })),
+        related: mapped(others, (other) => ({ uri: other.uri, span: other.objective.id.span, message: `${at.owner}'s objective ${other.objective.id.text}` })),
         data: { owner: at.owner, count: group.length, max },
       });
     }

@@ -31,7 +31,11 @@ export interface RelatedLocation {
 }
 
 export interface ReportOptions<Id extends RuleId = RuleId> {
-  readonly related?: readonly RelatedLocation[];
+  /**
+   * Places this problem links. Any number, even lazily made: the analysis keeps the first
+   * MAX_RELATED (`related.ts`), for every rule.
+   */
+  readonly related?: Iterable<RelatedLocation>;
   /** What quick fixes need (did-you-mean candidates, …), as `RuleData` declares it for the rule; passed through to the client. */
   readonly data?: RuleData[Id];
   /** Shown faded by editors: unnecessary code. */
@@ -50,6 +54,7 @@ export interface Problem {
   readonly rule: string;
   readonly severity: Severity;
   readonly message: string;
+  /** At most MAX_RELATED (`related.ts`). */
   readonly related?: readonly RelatedLocation[];
   readonly data?: unknown;
 }

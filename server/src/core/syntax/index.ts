@@ -33,7 +33,7 @@ export function parseOkr(text: string): OkrFile {
   lineParser.fullText = text;
 
   // Unknown characters become Unknown tokens; what the lexer still skips are the characters no
-  // token may start with: a lone CR, and line or page breaks and spaces other than space and tab.
+  // token may start with: line or page breaks and spaces other than space, tab, LF and CR.
   // A line with one of them counts as broken (its statement may be cut short), and gets one problem.
   const unreadable = new Set<number>();
   for (const error of lexed.errors) {
@@ -181,19 +181,30 @@ function salvageBlockStatement(tokens: IToken[], parsed: Statement | undefined, 
 }
 
 function unexpectedCharacter(char: string): string {
-  if (char === '\r') return 'A lone carriage return (CR, U+000D) is not a line break here: lines end with LF or CRLF';
   const described = describeCharacter(char);
-  return `${described[0]!.toUpperCase()}${described.slice(1)} cannot stand here: words are separated by spaces and tabs, and lines end with LF or CRLF`;
+  return `${described[0]!.toUpperCase()}${described.slice(1)} cannot stand here: words are separated by spaces and tabs, and lines end with LF, CRLF or CR`;
 }
 
+/**
+ * Where each line starts. A line ends at `\n`, `\r\n` or a lone `\r`, as the Language Server
+ * Protocol counts lines: a client that follows the specification numbers them the same way.
+ */
 export function computeLineStarts(text: string): number[] {
   const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 10) starts.push(i + 1);
+    else if (code === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    }
+  }
   return starts;
 }
 
-/** The offset where a line's text ends (before its `\r\n` or `\n`). */
+/** The offset where a line's text ends (before its `\n`, `\r\n` or `\r`). */
 export function lineEndOf(text: string, lineStarts: readonly number[], line: number): number {
-  const next = line + 1 < lineStarts.length ? lineStarts[line + 1]! - 1 : text.length;
-  return next > 0 && text[next - 1] === '\r' ? next - 1 : next;
+  if (line + 1 >= lineStarts.length) return text.length;
+  const next = lineStarts[line + 1]!;
+  return text[next - 1] === '\n' && text[next - 2] === '\r' ? next - 2 : next - 1;
 }

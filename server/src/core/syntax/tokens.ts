@@ -56,10 +56,11 @@ export const statementKeywords = [
   'kr', 'from', 'target', 'keep above', 'keep below', 'current', 'checkin', 'contributes to', 'rollup sum', 'weight',
 ] as const;
 
-export const Newline = createToken({ name: 'Newline', pattern: /\r?\n/, line_breaks: true, label: 'end of line' });
+/** A line break as the Language Server Protocol counts them: LF, CRLF or a lone CR. */
+export const Newline = createToken({ name: 'Newline', pattern: /\r\n?|\n/, line_breaks: true, label: 'end of line' });
 export const TextNewline = createToken({
   name: 'TextNewline',
-  pattern: /\r?\n/,
+  pattern: /\r\n?|\n/,
   line_breaks: true,
   pop_mode: true,
   label: 'end of line',
