@@ -84,6 +84,16 @@ const edits: Record<string, Edit> = {
     blocks.splice(at, 0, blocks[at]!);
     return blocks.join('\n');
   },
+  'add an objective': (t, r, ids) => {
+    const blocks = t.split(/\n(?=objective )/);
+    const at = Math.floor(r() * (blocks.length + 1));
+    const id = `added-${Math.floor(r() * 1e6)}`;
+    const align = r() < 0.8 && ids.length ? `  aligns to ${pick(ids, r)}\n` : '';
+    blocks.splice(at, 0, `objective ${id}: Launch the partner portal in ${pick(['EMEA', 'the Nordics', 'Japan'], r)}\n${align}  owner ${pick(['@a', '@b', '@ceo'], r)}\n  kr partners: Sign 12 partners\n    target 12 partners\n`);
+    return blocks.join('\n');
+  },
+  'rename an objective': (t, r) => onLine(t, r, /^\s*objective [\w-]+:/, (l) => l.replace(/objective ([\w-]+)/, (_, id: string) => `objective ${id.slice(0, -1) || 'x'}${pick(['x', 'y', ''], r)}`)),
+  'rename a key result': (t, r) => onLine(t, r, /^\s+kr [\w-]+:/, (l) => l.replace(/kr ([\w-]+)/, 'kr $1-b')),
   'delete an objective': (t, r) => {
     const blocks = t.split(/\n(?=objective )/);
     if (blocks.length < 2) return t;
@@ -186,7 +196,7 @@ test('incremental analysis equals a run from scratch after every edit: a generat
   const files = generateWorkspace(600, 5);
   const { incremental, kinds } = run(files, 11, 150);
   assert.ok(incremental > 50, `only ${incremental} of 150 edits ran incrementally`);
-  for (const kind of ['type in a title', 'add an unknown reference', 'check in']) assert.ok(kinds.has(kind), `no incremental "${kind}"`);
+  for (const kind of ['type in a title', 'add an unknown reference', 'check in', 'add an objective', 'delete an objective', 'rename an objective', 'change an owner']) assert.ok(kinds.has(kind), `no incremental "${kind}"`);
 });
 
 test('an edit inside one objective re-checks a few files, not the workspace', () => {

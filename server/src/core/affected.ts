@@ -19,6 +19,8 @@ import { levelOf, levelRank, ownerOf } from './model/levels';
 import { periodOf } from './model/period';
 import type { KeyResult, Objective, OkrFile, Quantity, Reference } from './syntax/ast';
 import type { OkrDocument, WorkspaceIndex } from './workspace';
+import { distance } from 'fastest-levenshtein';
+import { editBudget } from './util/similar';
 
 export interface Impact {
   /** The files to re-check. */
@@ -45,7 +47,13 @@ export function impactOf(
 ): { after(graph: AlignmentGraph): Impact | undefined } | undefined {
   const files = new Set<string>();
   let linksChanged = false;
-  const pending: { uri: string; at: number; said: boolean; links: boolean }[] = [];
+  /** Objectives (as they are now) whose text or links changed. */
+  const pending: { objective: Objective; said: boolean; links: boolean }[] = [];
+  /** Objectives (as they are now) added, or whose id, level, owner, period or key result ids changed. */
+  const reshaped: Objective[] = [];
+  /** Ids that objectives gave up or took. */
+  const ids = new Set<string>();
+  let groupsChanged = false;
   for (const uri of changed) {
     const old = previous.get(uri);
     const now = index.get(uri);
@@ -56,32 +64,63 @@ export function impactOf(
       if (now) files.add(uri);
       continue;
     }
-    if (shapeOf(old.file, config) !== shapeOf(now.file, config)) return undefined;
     files.add(uri);
     for (const reader of relatedInto(uri)) files.add(reader);
-    for (let at = 0; at < now.file.objectives.length; at++) {
-      const was = old.file.objectives[at]!;
-      const is = now.file.objectives[at]!;
+    const sameShape = shapeOf(old.file, config) === shapeOf(now.file, config);
+    // The objectives of the text before, matched with those of the text after: by place when
+    // the file's shape is the same, else by id.
+    const pairs: [Objective | undefined, Objective | undefined][] = [];
+    if (sameShape) {
+      for (let at = 0; at < now.file.objectives.length; at++) pairs.push([old.file.objectives[at]!, now.file.objectives[at]!]);
+    } else {
+      // Objectives added, removed, renamed, moved to another level, owner or period. Their
+      // neighbourhoods are re-checked, with whatever reads the groups and ids they left or joined.
+      if (JSON.stringify(old.file.strategies.map((s) => s.id.text)) !== JSON.stringify(now.file.strategies.map((s) => s.id.text))) return undefined;
+      const before = byId(old.file.objectives);
+      const after = byId(now.file.objectives);
+      if (!before || !after) return undefined; // An id twice in one file.
+      for (const objective of old.file.objectives) pairs.push([objective, after.get(objective.id.text)]);
+      for (const objective of now.file.objectives) if (!before.has(objective.id.text)) pairs.push([undefined, objective]);
+    }
+    for (const [was, is] of pairs) {
+      const oldNode = was && graph.node(was);
+      if (was && !oldNode) return undefined;
+      if (!was || !is || (!sameShape && objectShapeOf(old.file, was, config) !== objectShapeOf(now.file, is, config))) {
+        linksChanged = true;
+        groupsChanged = true;
+        if (oldNode) {
+          if (oldNode.rank === 0) return undefined; // Every top-level objective is read by over-aligned.
+          ids.add(was!.id.text);
+          const neighbourhood = neighbourhoodOf(oldNode, graph);
+          if (!neighbourhood) return undefined;
+          for (const f of neighbourhood) files.add(f);
+          for (const f of graph.filesNaming(was!.id.text)) files.add(f);
+          for (const f of groupFiles(oldNode, graph)) files.add(f);
+        }
+        if (is) {
+          ids.add(is.id.text);
+          reshaped.push(is);
+        }
+        continue;
+      }
       const saidChanged = contentFingerprint(was) !== contentFingerprint(is);
       const linksDiffer = linkFingerprint(was, index) !== linkFingerprint(is, index);
       if (!saidChanged && !linksDiffer) continue;
-      const node = graph.node(was);
-      if (!node) return undefined;
-      if (saidChanged) for (const f of readersOf(node, graph)) files.add(f);
+      if (saidChanged) for (const f of readersOf(oldNode!, graph)) files.add(f);
       if (linksDiffer) {
         linksChanged = true;
-        const neighbourhood = neighbourhoodOf(node, graph);
+        const neighbourhood = neighbourhoodOf(oldNode!, graph);
         if (!neighbourhood) return undefined;
         for (const f of neighbourhood) files.add(f);
       }
-      pending.push({ uri, at, said: saidChanged, links: linksDiffer });
+      pending.push({ objective: is, said: saidChanged, links: linksDiffer });
     }
   }
   return {
     after(updated) {
       const linked: Objective[] = [];
-      for (const { uri, at, said: saidChanged, links: linksDiffer } of pending) {
-        const node = updated.nodesOf(uri)[at];
+      for (const { objective, said: saidChanged, links: linksDiffer } of pending) {
+        const node = updated.node(objective);
         if (!node) return undefined;
         if (saidChanged) for (const f of readersOf(node, updated)) files.add(f);
         if (linksDiffer) {
@@ -91,10 +130,60 @@ export function impactOf(
           for (const f of neighbourhood) files.add(f);
         }
       }
+      for (const objective of reshaped) {
+        const node = updated.node(objective);
+        if (!node || node.rank === 0) return undefined;
+        linked.push(objective);
+        const neighbourhood = neighbourhoodOf(node, updated);
+        if (!neighbourhood) return undefined;
+        for (const f of neighbourhood) files.add(f);
+        for (const f of updated.filesNaming(objective.id.text)) files.add(f);
+        for (const f of groupFiles(node, updated)) files.add(f);
+      }
+      if (groupsChanged) {
+        // unaligned suggests objectives from the levels above (and says there are some): every
+        // objective that aligns to nothing may read the groups that changed.
+        for (const node of updated.nodes.values()) if (!node.objective.alignsTo.length) files.add(node.uri);
+        // Did-you-mean: an unknown id near an id that appeared or disappeared.
+        for (const named of updated.namedIds()) {
+          if (index.resolve(named) !== undefined) continue;
+          const budget = editBudget(named);
+          for (const id of ids) {
+            if (Math.abs(id.length - named.length) <= budget && distance(named.toLowerCase(), id.toLowerCase()) <= budget) {
+              for (const f of updated.filesNaming(named)) files.add(f);
+              break;
+            }
+          }
+        }
+      }
       for (const uri of files) if (!index.has(uri)) files.delete(uri);
       return { files, linksChanged, linked };
     },
   };
+}
+
+/** A file's objectives by id; undefined when an id is there twice. */
+function byId(objectives: readonly Objective[]): Map<string, Objective> | undefined {
+  const map = new Map<string, Objective>();
+  for (const objective of objectives) {
+    if (map.has(objective.id.text)) return undefined;
+    map.set(objective.id.text, objective);
+  }
+  return map;
+}
+
+/** The files of the objectives that share an owner with this one (too-many-objectives counts them). */
+function groupFiles(node: ObjectiveNode, graph: AlignmentGraph): Set<string> {
+  const files = new Set<string>();
+  if (node.owner) for (const other of graph.ownedBy(node.owner)) files.add(other.uri);
+  return files;
+}
+
+/** What the workspace sees of one objective: its id, level, owner, period, key result ids. */
+function objectShapeOf(file: OkrFile, objective: Objective, config: AnalysisConfig): string {
+  const level = levelOf(file, objective);
+  const period = periodOf(file, objective);
+  return JSON.stringify([objective.id.text, level, levelRank(config, level), ownerOf(file, objective), period?.text, period?.start, period?.end, objective.keyResults.map((kr) => kr.id?.text)]);
 }
 
 /** Ids, levels, owners, periods, key result ids: what the whole workspace sees of a file. */
