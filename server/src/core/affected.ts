@@ -23,8 +23,12 @@ import { distance } from 'fastest-levenshtein';
 import { editBudget } from './util/similar';
 
 export interface Impact {
-  /** The files to re-check. */
+  /** The files to re-check, in whole or in part. */
   readonly files: Set<string>;
+  /** The files to re-check in whole. */
+  readonly whole: Set<string>;
+  /** Objectives to re-check in files not re-checked in whole. */
+  readonly parts: Map<string, Set<Objective>>;
   /** Whether an alignment or contribution changed (rules over the whole workspace run again). */
   readonly linksChanged: boolean;
   /** The objectives whose alignments or contributions changed, as the updated graph has them. */
@@ -46,6 +50,7 @@ export function impactOf(
   relatedInto: (uri: string) => Iterable<string>,
 ): { after(graph: AlignmentGraph): Impact | undefined } | undefined {
   const files = new Set<string>();
+  const reach = new Reach(files);
   let linksChanged = false;
   /** Objectives (as they are now) whose text or links changed. */
   const pending: { objective: Objective; said: boolean; links: boolean }[] = [];
@@ -61,11 +66,11 @@ export function impactOf(
       // A file appeared or disappeared: only harmless when it defines nothing.
       const file = (old ?? now)!.file;
       if (file.objectives.length || file.strategies.length) return undefined;
-      if (now) files.add(uri);
+      if (now) reach.file(uri);
       continue;
     }
-    files.add(uri);
-    for (const reader of relatedInto(uri)) files.add(reader);
+    reach.file(uri);
+    for (const reader of relatedInto(uri)) reach.file(reader);
     const sameShape = shapeOf(old.file, config) === shapeOf(now.file, config);
     // The objectives of the text before, matched with those of the text after: by place when
     // the file's shape is the same, else by id.
@@ -91,11 +96,9 @@ export function impactOf(
         if (oldNode) {
           if (oldNode.rank === 0) return undefined; // Every top-level objective is read by over-aligned.
           ids.add(was!.id.text);
-          const neighbourhood = neighbourhoodOf(oldNode, graph);
-          if (!neighbourhood) return undefined;
-          for (const f of neighbourhood) files.add(f);
-          for (const f of graph.filesNaming(was!.id.text)) files.add(f);
-          for (const f of groupFiles(oldNode, graph)) files.add(f);
+          if (!neighbourhoodOf(oldNode, graph, reach)) return undefined;
+          for (const reference of graph.referencesNaming(was!.id.text)) reach.objective(reference.uri, reference.objective);
+          groupOf(oldNode, graph, reach);
         }
         if (is) {
           ids.add(is.id.text);
@@ -106,12 +109,10 @@ export function impactOf(
       const saidChanged = contentFingerprint(was) !== contentFingerprint(is);
       const linksDiffer = linkFingerprint(was, index) !== linkFingerprint(is, index);
       if (!saidChanged && !linksDiffer) continue;
-      if (saidChanged) for (const f of readersOf(oldNode!, graph)) files.add(f);
+      if (saidChanged) readersOf(oldNode!, graph, reach);
       if (linksDiffer) {
         linksChanged = true;
-        const neighbourhood = neighbourhoodOf(oldNode!, graph);
-        if (!neighbourhood) return undefined;
-        for (const f of neighbourhood) files.add(f);
+        if (!neighbourhoodOf(oldNode!, graph, reach)) return undefined;
       }
       pending.push({ objective: is, said: saidChanged, links: linksDiffer });
     }
@@ -122,42 +123,40 @@ export function impactOf(
       for (const { objective, said: saidChanged, links: linksDiffer } of pending) {
         const node = updated.node(objective);
         if (!node) return undefined;
-        if (saidChanged) for (const f of readersOf(node, updated)) files.add(f);
+        if (saidChanged) readersOf(node, updated, reach);
         if (linksDiffer) {
           linked.push(node.objective);
-          const neighbourhood = neighbourhoodOf(node, updated);
-          if (!neighbourhood) return undefined;
-          for (const f of neighbourhood) files.add(f);
+          if (!neighbourhoodOf(node, updated, reach)) return undefined;
         }
       }
       for (const objective of reshaped) {
         const node = updated.node(objective);
         if (!node || node.rank === 0) return undefined;
         linked.push(objective);
-        const neighbourhood = neighbourhoodOf(node, updated);
-        if (!neighbourhood) return undefined;
-        for (const f of neighbourhood) files.add(f);
-        for (const f of updated.filesNaming(objective.id.text)) files.add(f);
-        for (const f of groupFiles(node, updated)) files.add(f);
+        if (!neighbourhoodOf(node, updated, reach)) return undefined;
+        for (const reference of updated.referencesNaming(objective.id.text)) reach.objective(reference.uri, reference.objective);
+        groupOf(node, updated, reach);
       }
       if (groupsChanged) {
         // unaligned suggests objectives from the levels above (and says there are some): every
         // objective that aligns to nothing may read the groups that changed.
-        for (const node of updated.nodes.values()) if (!node.objective.alignsTo.length) files.add(node.uri);
+        for (const node of updated.nodes.values()) if (!node.objective.alignsTo.length) reach.objective(node.uri, node.objective);
         // Did-you-mean: an unknown id near an id that appeared or disappeared.
         for (const named of updated.namedIds()) {
           if (index.resolve(named) !== undefined) continue;
           const budget = editBudget(named);
           for (const id of ids) {
             if (Math.abs(id.length - named.length) <= budget && distance(named.toLowerCase(), id.toLowerCase()) <= budget) {
-              for (const f of updated.filesNaming(named)) files.add(f);
+              for (const reference of updated.referencesNaming(named)) reach.objective(reference.uri, reference.objective);
               break;
             }
           }
         }
       }
       for (const uri of files) if (!index.has(uri)) files.delete(uri);
-      return { files, linksChanged, linked };
+      for (const uri of reach.whole) if (!index.has(uri)) reach.whole.delete(uri);
+      for (const uri of reach.parts.keys()) if (!index.has(uri) || reach.whole.has(uri)) reach.parts.delete(uri);
+      return { files, whole: reach.whole, parts: reach.parts, linksChanged, linked };
     },
   };
 }
@@ -172,11 +171,29 @@ function byId(objectives: readonly Objective[]): Map<string, Objective> | undefi
   return map;
 }
 
-/** The files of the objectives that share an owner with this one (too-many-objectives counts them). */
-function groupFiles(node: ObjectiveNode, graph: AlignmentGraph): Set<string> {
-  const files = new Set<string>();
-  if (node.owner) for (const other of graph.ownedBy(node.owner)) files.add(other.uri);
-  return files;
+/** The objectives that share an owner with this one (too-many-objectives counts them). */
+function groupOf(node: ObjectiveNode, graph: AlignmentGraph, reach: Reach): void {
+  if (node.owner) for (const other of graph.ownedBy(node.owner)) reach.objective(other.uri, other.objective);
+}
+
+/** What an edit reaches: whole files, and objectives of other files. `files` gets both. */
+class Reach {
+  readonly whole = new Set<string>();
+  readonly parts = new Map<string, Set<Objective>>();
+
+  constructor(private readonly files: Set<string>) {}
+
+  file(uri: string): void {
+    this.whole.add(uri);
+    this.files.add(uri);
+  }
+
+  objective(uri: string, objective: Objective): void {
+    let set = this.parts.get(uri);
+    if (!set) this.parts.set(uri, (set = new Set()));
+    set.add(objective);
+    this.files.add(uri);
+  }
 }
 
 /** What the workspace sees of one objective: its id, level, owner, period, key result ids. */
@@ -261,19 +278,21 @@ function quantity(q: Quantity | undefined): string | null {
   return q ? `${q.prefix?.text ?? ''}${q.number.raw} ${q.unit?.text ?? ''}` : null;
 }
 
-/** Files whose problems quote or use what this objective says. */
-function readersOf(node: ObjectiveNode, graph: AlignmentGraph): Set<string> {
-  const files = new Set<string>([node.uri]);
-  for (const alignment of node.alignedFrom) files.add(alignment.uri);
+/** The objectives whose problems quote or use what this objective says. */
+function readersOf(node: ObjectiveNode, graph: AlignmentGraph, reach: Reach): void {
+  reach.objective(node.uri, node.objective);
+  for (const alignment of node.alignedFrom) reach.objective(alignment.uri, alignment.objective);
   for (const alignment of node.alignments) {
-    for (const sibling of graph.targetNode(alignment)?.alignedFrom ?? []) files.add(sibling.uri);
+    for (const sibling of graph.targetNode(alignment)?.alignedFrom ?? []) reach.objective(sibling.uri, sibling.objective);
   }
   for (const kr of node.objective.keyResults) {
-    for (const contribution of graph.contributionsTo(kr)) files.add(contribution.uri);
+    for (const contribution of graph.contributionsTo(kr)) reach.objective(contribution.uri, contribution.objective);
   }
-  for (const uri of rollupChain(node, graph)) files.add(uri);
-  for (const definition of graph.index.lookup(node.objective.id.text)) files.add(definition.uri);
-  return files;
+  rollupChain(node, graph, reach);
+  for (const definition of graph.index.lookup(node.objective.id.text)) {
+    if (definition.kind === 'objective') reach.objective(definition.uri, definition.node);
+    else reach.file(definition.uri);
+  }
 }
 
 /**
@@ -282,12 +301,12 @@ function readersOf(node: ObjectiveNode, graph: AlignmentGraph): Set<string> {
  */
 const NEIGHBOURHOOD_LIMIT = 2_000;
 
-/** Files whose problems depend on where this objective is linked (undefined: too many). */
-function neighbourhoodOf(node: ObjectiveNode, graph: AlignmentGraph): Set<string> | undefined {
-  const files = readersOf(node, graph);
+/** The objectives whose problems depend on where this objective is linked (false: too many). */
+function neighbourhoodOf(node: ObjectiveNode, graph: AlignmentGraph, reach: Reach): boolean {
+  readersOf(node, graph, reach);
   for (const alignment of node.alignments) {
     const target = graph.targetNode(alignment);
-    if (target) files.add(target.uri);
+    if (target) reach.objective(target.uri, target.objective);
   }
   // Everything above it and below it, by any alignment.
   const seen = new Set<Objective>([node.objective]);
@@ -300,19 +319,18 @@ function neighbourhoodOf(node: ObjectiveNode, graph: AlignmentGraph): Set<string
         seen.add(objective);
         const found = graph.node(objective);
         if (!found) continue;
-        files.add(found.uri);
+        reach.objective(found.uri, objective);
         stack.push(found);
       }
     }
   };
   walk(node, (n) => n.alignments.map((a) => parentObjective(a.target)));
   walk(node, (n) => n.alignedFrom.map((a) => a.objective));
-  return seen.size > NEIGHBOURHOOD_LIMIT ? undefined : files;
+  return seen.size <= NEIGHBOURHOOD_LIMIT;
 }
 
-/** The files of the key results this objective's key results add into, and theirs, up the chain. */
-function rollupChain(node: ObjectiveNode, graph: AlignmentGraph): Set<string> {
-  const files = new Set<string>();
+/** The objectives of the key results this objective's key results add into, and theirs, up the chain. */
+function rollupChain(node: ObjectiveNode, graph: AlignmentGraph, reach: Reach): void {
   const seen = new Set<KeyResult>();
   const stack = node.objective.keyResults.slice();
   while (stack.length) {
@@ -321,8 +339,7 @@ function rollupChain(node: ObjectiveNode, graph: AlignmentGraph): Set<string> {
     seen.add(kr);
     const target = graph.contributionOf(kr)?.target;
     if (!target) continue;
-    files.add(target.uri);
+    reach.objective(target.uri, target.objective);
     stack.push(target.node);
   }
-  return files;
 }

@@ -247,7 +247,7 @@ export class Analyzer {
       }
     }
     const files = [...affected.files];
-    const scope = AnalysisScope.files(index, graph, affected.files);
+    const scope = AnalysisScope.files(index, graph, affected.whole, affected.parts);
     const scoped = this.workspaceRules.filter((r) => !r.wholeWorkspace);
     this.runRules(state, scope, files, scoped);
 
@@ -277,7 +277,9 @@ export class Analyzer {
     for (const uri of uris) {
       let lists = state.byRule.get(uri);
       if (!lists) state.byRule.set(uri, (lists = this.workspaceRules.map(() => [])));
-      for (const slot of slots) lists[slot] = [];
+      // A file in scope in part keeps the problems of its objectives out of scope.
+      const whole = scope.hasWhole(uri);
+      for (const slot of slots) lists[slot] = whole ? [] : lists[slot]!.filter((p) => !scope.covers(uri, p.span));
     }
     const progress = new ProgressModel(state.graph, state.today);
     rules.forEach((rule, i) => {
@@ -285,7 +287,7 @@ export class Analyzer {
       if (!severity) return;
       const slot = slots[i]!;
       const report = (uri: string, span: Span, message: string, options?: ReportOptions) => {
-        if (!scope.has(uri)) return;
+        if (!scope.covers(uri, span)) return;
         state.byRule.get(uri)?.[slot]!.push(problem(uri, span, rule, this.severityFor(rule, severity, options), message, options));
       };
       guard(rule, () => rule.check({ index: this.inputs.index, graph: state.graph, progress, today: state.today, config: this.inputs.config, scope, report }));

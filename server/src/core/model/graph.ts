@@ -163,11 +163,9 @@ export class AlignmentGraph {
     return this.index.resolve(reference.objective.text);
   }
 
-  /** The files of the references (resolved or not) that name `id` as their objective or strategy. */
-  filesNaming(id: string): Set<string> {
-    const files = new Set<string>();
-    for (const reference of this.incoming.get(id) ?? []) files.add(reference.uri);
-    return files;
+  /** The references (resolved or not) that name `id` as their objective or strategy. */
+  referencesNaming(id: string): Iterable<Alignment | Contribution> {
+    return this.incoming.get(id) ?? [];
   }
 
   /** Every id that a reference names, resolved or not. */
