@@ -1,23 +1,26 @@
-// Which files an edit can change the problems of. The analysis re-checks those and keeps every
-// other file's problems from the run before. What one objective's problems can depend on, and so
-// what an edit of it reaches:
-//  - the ids, levels, owners and periods of every objective (candidates in `unaligned`, groups
-//    in `too-many-objectives`, "every top-level objective" in `over-aligned`, did-you-mean): an
-//    edit that changes any of them, in any file, is a *shape* change, and everything is re-checked;
+// What an edit can change the problems of: the edited files, whole, and objectives of other
+// files. The analysis re-checks those and keeps every other problem from the run before. What one
+// objective's problems can depend on, and so what an edit of it reaches:
+//  - the ids, levels, owners and periods of other objectives (its shape): an objective added,
+//    removed, renamed or moved reaches what it reached before and what it reaches now (as below),
+//    the references that name its id (they resolve, or not, elsewhere now), its owner's objectives
+//    (`too-many-objectives`), every objective that aligns to nothing (the candidates `unaligned`
+//    suggests) and the unknown ids near its id (did-you-mean). A top-level objective's shape
+//    (`over-aligned` reads every one) or a file's strategies changed: everything is re-checked;
 //  - what it says (title, key results, check-ins): the objectives aligned to it (catch-all, story
 //    messages quote its title), their other targets' aligners (numeric shares), the key results
 //    it contributes to, up a chain of rollups (sums and progress), and the other copies of its id;
 //  - what it aligns to: the old and new targets, their aligners (catch-all by structure), and
 //    every objective above and below it (primary chains in `missing-story`, objectives below in
-//    `unaligned`); cycles are found again over the whole workspace.
+//    `unaligned`); cycles are found again over the whole workspace when one can have appeared.
 // Problems keep the places they point at in other files (related information), so a file whose
-// problems point into an edited file is re-checked too.
+// problems point into an edited file is re-checked too, whole.
 import type { AnalysisConfig } from './config';
 import type { AlignmentGraph, ObjectiveNode } from './model/graph';
 import { parentObjective } from './model/graph';
 import { levelOf, levelRank, ownerOf } from './model/levels';
 import { periodOf } from './model/period';
-import type { KeyResult, Objective, OkrFile, Quantity, Reference } from './syntax/ast';
+import type { KeyResult, Objective, OkrFile, Quantity, Reference, Span } from './syntax/ast';
 import type { OkrDocument, WorkspaceIndex } from './workspace';
 import { distance } from 'fastest-levenshtein';
 import { editBudget } from './util/similar';
@@ -47,7 +50,8 @@ export function impactOf(
   index: WorkspaceIndex,
   graph: AlignmentGraph,
   config: AnalysisConfig,
-  relatedInto: (uri: string) => Iterable<string>,
+  /** The problems of other files that point into this one (related information): where they lie. */
+  relatedInto: (uri: string) => Iterable<{ readonly uri: string; readonly span: Span }>,
 ): { after(graph: AlignmentGraph): Impact | undefined } | undefined {
   const files = new Set<string>();
   const reach = new Reach(files);
@@ -70,7 +74,12 @@ export function impactOf(
       continue;
     }
     reach.file(uri);
-    for (const reader of relatedInto(uri)) reach.file(reader);
+    // A problem elsewhere that points into the file is found again by re-checking its objective.
+    for (const problem of relatedInto(uri)) {
+      const holder = index.get(problem.uri)?.file.objectives.find((o) => problem.span.start >= o.blockSpan.start && problem.span.start < Math.max(o.blockSpan.end, o.blockSpan.start + 1));
+      if (holder) reach.objective(problem.uri, holder);
+      else reach.file(problem.uri);
+    }
     const sameShape = shapeOf(old.file, config) === shapeOf(now.file, config);
     // The objectives of the text before, matched with those of the text after: by place when
     // the file's shape is the same, else by id.

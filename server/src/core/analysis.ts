@@ -376,10 +376,13 @@ export class Analyzer {
   }
 }
 
-/** The files whose problems point into `uri`. */
-function readersOf(state: State, uri: string): string[] {
-  const readers: string[] = [];
-  for (const [file, into] of state.pointsInto) if (into.has(uri)) readers.push(file);
+/** The problems of other files that point into `uri`. */
+function readersOf(state: State, uri: string): Problem[] {
+  const readers: Problem[] = [];
+  for (const [file, into] of state.pointsInto) {
+    if (file === uri || !into.has(uri)) continue;
+    for (const problem of state.problems.get(file) ?? []) if (problem.related?.some((r) => r.uri === uri)) readers.push(problem);
+  }
   return readers;
 }
 
