@@ -178,13 +178,15 @@ export interface Criteria {
   readonly period: string;
   readonly level: string;
   readonly owner: string;
+  /** A closing status (`done`, `missed`, `dropped`, `carried`), or empty. */
+  readonly status?: string;
   /** Lower case, trimmed. */
   readonly search: string;
   readonly problemsOnly: boolean;
 }
 
 export function isFiltering(criteria: Criteria): boolean {
-  return !!(criteria.period || criteria.level || criteria.owner || criteria.search || criteria.problemsOnly);
+  return !!(criteria.period || criteria.level || criteria.owner || criteria.status || criteria.search || criteria.problemsOnly);
 }
 
 export interface FilterResult {
@@ -198,6 +200,7 @@ export interface FilterResult {
  *
  * - Period and level are the objective's; its key results share them.
  * - Owner: an objective's owner; a key result's own owner, else its objective's.
+ * - Status: an objective's or key result's own closing status.
  * - Search: id, key, title and owner of an objective, key result or strategy.
  * - Problems only: an objective with problems of its own or of its key results; a key result
  *   with problems.
@@ -207,13 +210,14 @@ export interface FilterResult {
 export function applyFilters(index: ModelIndex, criteria: Criteria): FilterResult {
   const filtering = isFiltering(criteria);
   const { period, level, owner, search, problemsOnly } = criteria;
+  const status = criteria.status ?? '';
   let matches = 0;
   for (let i = index.preorder.length - 1; i >= 0; i--) {
     const node = index.preorder[i]!;
     let descendantShown = false;
     for (const child of node.children) if (child.shown) descendantShown = true;
     if (node.kind === 'root') {
-      node.match = !filtering || (!!search && !period && !level && !owner && !problemsOnly && node.haystack.includes(search));
+      node.match = !filtering || (!!search && !period && !level && !owner && !status && !problemsOnly && node.haystack.includes(search));
       node.distinct = node.match;
     } else {
       const objective = node.objective!;
@@ -222,6 +226,7 @@ export function applyFilters(index: ModelIndex, criteria: Criteria): FilterResul
         !filtering ||
         (inScope &&
           (!owner || objective.owner === owner) &&
+          (!status || objective.status === status) &&
           (!search || node.haystack.includes(search)) &&
           (!problemsOnly || node.problems.length > 0));
       node.distinct = node.match;
@@ -231,9 +236,10 @@ export function applyFilters(index: ModelIndex, criteria: Criteria): FilterResul
           !filtering ||
           (inScope &&
             (!owner || krOwner === owner) &&
+            (!status || kr.kr!.status === status) &&
             (!search || kr.haystack.includes(search)) &&
             (!problemsOnly || kr.problems.length > 0));
-        kr.distinct = kr.match && (!filtering || !!search || problemsOnly || (!!owner && kr.kr!.owner === owner));
+        kr.distinct = kr.match && (!filtering || !!search || problemsOnly || (!!owner && kr.kr!.owner === owner) || !!status);
         kr.shown = kr.match || (node.match && !problemsOnly);
         if (filtering && kr.distinct) {
           descendantShown = true;

@@ -152,7 +152,7 @@ class Preview implements TreeView {
         event.preventDefault();
       }
     });
-    for (const name of ['period', 'level', 'owner'] as const) {
+    for (const name of ['period', 'level', 'owner', 'status'] as const) {
       this.toolbar.selects[name].addEventListener('change', () => {
         this.state[name] = this.toolbar.selects[name].value;
         this.filtersChanged();
@@ -230,6 +230,7 @@ class Preview implements TreeView {
       period: state.period,
       level: state.level,
       owner: state.owner,
+      status: state.status,
       search: state.search.trim().toLowerCase(),
       problemsOnly: state.problemsOnly,
     };
@@ -258,7 +259,7 @@ class Preview implements TreeView {
   }
 
   private clearFilters(): void {
-    Object.assign(this.state, { period: '', level: '', owner: '', search: '', problemsOnly: false });
+    Object.assign(this.state, { period: '', level: '', owner: '', status: '', search: '', problemsOnly: false });
     this.toolbar.searchInput.value = '';
     this.filtersChanged();
   }

@@ -1,9 +1,10 @@
 // The rows of the alignment tree: one per strategy (or group), objective and key result, made
 // from prototypes (`cloneOf`) because a big tree opens thousands at once. A row shows the title
-// and id (search matches highlighted), link chips, the why or the rollup, and the meta cells
-// (problem badges, level, owner, period, progress). All OKR text goes through textContent,
-// `title` or setAttribute (dom.ts).
+// and id (search matches highlighted), link chips, grade and status chips (closing.ts), what was
+// learned, the why or the rollup, and the meta cells (problem badges, level, owner, period,
+// progress). All OKR text goes through textContent, `title` or setAttribute (dom.ts).
 import type { Severity, TreeProblem } from '../../server/src/core/tree';
+import { closingChips, describeClosing, learnedLines } from './closing';
 import { clamp01, cloneOf, el, highlighted, icon, percent, plural } from './dom';
 import { countBySeverity, severities, type ModelIndex, type NodeLink, type ViewNode } from './model';
 
@@ -103,7 +104,11 @@ export class RowMaker {
     }
     const chips = this.chips(node);
     if (chips) line.append(chips);
+    const closing = closingChips(objective);
+    if (closing) line.append(closing);
     main.append(line);
+    const learned = learnedLines(objective);
+    if (learned) main.append(learned);
     if (objective.why) {
       const why = el('div', 'okr-why', objective.why);
       why.title = `why: ${objective.why}`;
@@ -153,7 +158,11 @@ export class RowMaker {
     }
     const chips = this.chips(node);
     if (chips) line.append(chips);
+    const closing = closingChips(kr);
+    if (closing) line.append(closing);
     main.append(line);
+    const learned = learnedLines(kr);
+    if (learned) main.append(learned);
     if (kr.rollup) {
       const rollup = el('div', 'okr-rollup');
       rollup.append(icons('symbol-operator', '∑', 'okr-rollup-icon'), el('span', 'okr-rollup-label', 'rollup sum'), el('span', 'okr-rollup-text', kr.rollup));
@@ -176,12 +185,14 @@ export class RowMaker {
       if (o.viaKeyResult) lines.push(`aligned to the key result ${o.viaKeyResult}`);
       if (o.catchAll) lines.push(`catch-all: ${o.catchAll}`);
       if (o.why) lines.push(`why: ${o.why}`);
+      lines.push(...describeClosing(o));
     } else if (node.kind === 'kr') {
       const kr = node.kr!;
       lines.push(`key result ${kr.key}: ${kr.title}`);
       if (kr.metric) lines.push(`${kr.metric}${kr.metricInferred ? ' (inferred from the title)' : ''}`);
       if (kr.value) lines.push(`current: ${kr.value}`);
       if (kr.owner) lines.push(`owner: ${kr.owner}`);
+      lines.push(...describeClosing(kr));
     }
     if (node.location) lines.push(`${fileName(node.location.uri)}:${node.location.startLine + 1}`);
     return lines.join('\n');

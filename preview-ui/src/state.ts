@@ -10,6 +10,8 @@ export interface ViewState {
   period: string;
   level: string;
   owner: string;
+  /** The closing status filter: done, missed, dropped, carried (empty: any). */
+  status: string;
   search: string;
   problemsOnly: boolean;
   /** The selected node (clicked, highlighted from the editor, or jumped to). */
@@ -23,7 +25,7 @@ export const DEFAULT_DEPTH = 3;
 export const ALL_DEPTH = 1_000_000;
 
 export function defaultState(): ViewState {
-  return { depth: DEFAULT_DEPTH, open: Object.create(null) as Record<string, boolean>, period: '', level: '', owner: '', search: '', problemsOnly: false, scrollY: 0 };
+  return { depth: DEFAULT_DEPTH, open: Object.create(null) as Record<string, boolean>, period: '', level: '', owner: '', status: '', search: '', problemsOnly: false, scrollY: 0 };
 }
 
 /** A ViewState from whatever getState() returned (nothing, an older shape, garbage). */
@@ -31,13 +33,14 @@ export function normalizeState(raw: unknown): ViewState {
   const state = defaultState();
   if (typeof raw !== 'object' || raw === null) return state;
   const value = raw as Record<string, unknown>;
-  const text = (name: 'period' | 'level' | 'owner' | 'search') => {
+  const text = (name: 'period' | 'level' | 'owner' | 'status' | 'search') => {
     const field = value[name];
     if (typeof field === 'string') state[name] = field;
   };
   text('period');
   text('level');
   text('owner');
+  text('status');
   text('search');
   if (typeof value.depth === 'number' && Number.isFinite(value.depth) && value.depth >= 0) state.depth = Math.min(value.depth, ALL_DEPTH);
   if (typeof value.problemsOnly === 'boolean') state.problemsOnly = value.problemsOnly;

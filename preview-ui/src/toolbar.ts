@@ -1,4 +1,4 @@
-// The preview's toolbar: search, the period, level and owner filters, "problems only", collapse
+// The preview's toolbar: search, the period, level, owner and closing status filters, "problems only", collapse
 // and expand all, and the status (matches, objectives, a pinned today, the workspace's problems).
 // It makes and updates its elements; the tree (render.ts) listens to them.
 import type { Severity } from '../../server/src/core/tree';
@@ -10,7 +10,7 @@ import type { ViewState } from './state';
 export class Toolbar {
   readonly element: HTMLElement;
   readonly searchInput: HTMLInputElement;
-  readonly selects: Record<'period' | 'level' | 'owner', HTMLSelectElement>;
+  readonly selects: Record<'period' | 'level' | 'owner' | 'status', HTMLSelectElement>;
   readonly problemsButton: HTMLButtonElement;
   readonly collapse: HTMLButtonElement;
   readonly expand: HTMLButtonElement;
@@ -40,6 +40,7 @@ export class Toolbar {
       period: makeSelect('okr-period', 'Period'),
       level: makeSelect('okr-level', 'Level'),
       owner: makeSelect('okr-owner', 'Owner'),
+      status: makeSelect('okr-status', 'Status'),
     };
 
     this.problemsButton = el('button', 'okr-toggle');
@@ -64,7 +65,7 @@ export class Toolbar {
     actions.append(this.problemsButton, el('span', 'okr-separator'), this.collapse, this.expand);
     const status = el('span', 'okr-group-nowrap');
     status.append(this.summary, this.asOf, this.totals);
-    filters.append(search, this.selects.period, this.selects.level, this.selects.owner, actions, el('span', 'okr-spacer'), status);
+    filters.append(search, this.selects.period, this.selects.level, this.selects.owner, this.selects.status, actions, el('span', 'okr-spacer'), status);
     const columns = el('div', 'okr-columns');
     columns.setAttribute('aria-hidden', 'true');
     const columnMeta = el('span', 'okr-meta');
@@ -86,6 +87,8 @@ export class Toolbar {
     fillSelect(this.selects.period, 'All periods', strings(model?.periods), state.period);
     fillSelect(this.selects.level, 'All levels', strings(model?.levels), state.level);
     fillSelect(this.selects.owner, 'All owners', strings(model?.owners), state.owner);
+    fillSelect(this.selects.status, 'Any status', strings(model?.statuses), state.status);
+    this.selects.status.hidden = !strings(model?.statuses).length && !state.status;
     if (this.searchInput.value !== state.search) this.searchInput.value = state.search;
     this.problemsButton.setAttribute('aria-pressed', String(state.problemsOnly));
     this.problemsButton.classList.toggle('okr-active', state.problemsOnly);

@@ -40,7 +40,7 @@ describe('okr check', () => {
     assert.equal(stderr, '');
     assert.equal(code, 0);
     assert.match(stdout, /^ai-search\/engineering\.okr:23:11 warning `core-product` is a catch-all: .* \(catch-all\)$/m);
-    assert.match(stdout, /^✖ \d+ problems \(0 errors, \d+ warnings, \d+ info, \d+ hints\) in 19 files$/m);
+    assert.match(stdout, /^✖ \d+ problems \(0 errors, \d+ warnings, \d+ info, \d+ hints\) in 22 files$/m);
     golden('check-samples.txt', stdout);
   });
 
@@ -48,7 +48,7 @@ describe('okr check', () => {
     const { stdout } = okr(['check', 'cascade', 'hierarchy/*.okr']);
     assert.ok(!stdout.includes('ai-search/'));
     assert.match(stdout, /cascade\/na-sales\.okr:13:\d+ info .*\(kr-is-task\)/);
-    assert.match(stdout, /in 7 files/);
+    assert.match(stdout, /in 9 files/);
   });
 
   test('--format json: the same problems as data', () => {
@@ -56,7 +56,7 @@ describe('okr check', () => {
     const { code, stdout } = okr(['check', '--format', 'json']);
     assert.equal(code, 0);
     const report = JSON.parse(stdout) as { files: number; counts: Record<string, number>; problems: { file: string; line: number; rule: string }[] };
-    assert.equal(report.files, 19);
+    assert.equal(report.files, 22);
     assert.equal(report.problems.length, text.trim().split('\n').length - 2);
     assert.ok(report.problems.some((p) => p.file === 'ai-search/engineering.okr' && p.line === 23 && p.rule === 'catch-all'));
   });
@@ -290,14 +290,14 @@ describe('help', () => {
   test('okr --help and okr help: every command, exit 0; okr alone: the same, exit 2; an unknown topic: exit 2', () => {
     const help = okr(['--help']);
     assert.equal(help.code, 0);
-    for (const command of ['check', 'tree', 'export', 'fmt', 'import']) assert.match(help.stdout, new RegExp(`^  ${command} +\\S`, 'm'));
+    for (const command of ['check', 'tree', 'export', 'report', 'fmt', 'import']) assert.match(help.stdout, new RegExp(`^  ${command} +\\S`, 'm'));
     assert.match(help.stdout, /okr <command> --help/);
     assert.equal(okr(['help']).stdout, help.stdout);
     assert.equal(okr(['help']).code, 0);
     assert.equal(okr([]).code, 2);
     const unknown = okr(['help', 'lint']);
     assert.equal(unknown.code, 2);
-    assert.equal(unknown.stderr, 'okr: no command lint: the commands are check, tree, export, fmt, import\n');
+    assert.equal(unknown.stderr, 'okr: no command lint: the commands are check, tree, export, report, fmt, import\n');
   });
 
   test('the options each help lists are the ones its command takes', () => {

@@ -14,6 +14,6 @@ test('okr fmt --check samples/ finds nothing to reformat and exits 0', () => {
     env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '' },
   });
   assert.equal(result.stdout.match(/^would reformat .*$/gm), null, `files the formatter would change:\n${result.stdout}`);
-  assert.match(result.stdout, /^0 files would be reformatted, 19 already formatted$/m);
+  assert.match(result.stdout, /^0 files would be reformatted, 22 already formatted$/m);
   assert.equal(result.status, 0, result.stderr);
 });

@@ -18,8 +18,12 @@ export type Files = Record<string, string>;
 const keywords = [
   'period', 'level', 'owner', 'strategy', 'objective', 'aligns', 'to', 'why', 'committed', 'aspirational', 'kr', 'from',
   'target', 'keep', 'above', 'below', 'current', 'checkin', 'confidence', 'contributes', 'rollup', 'sum', 'weight',
+  'step', 'grade', 'status', 'learned', 'done', 'missed', 'dropped', 'carried', 'over',
 ];
-const misspelt = ['Objective', 'levle', 'KR', 'aligns  to', 'alignsto', 'contribute', 'targets', 'wh y'];
+/** Grades in range and out of it; statuses right and wrong; what follows `status` and `step`. */
+const grades = ['0', '0.0', '0.3', '0.7', '1.0', '1', '1.2', '-0.1', '7', '70', '0.65', '.5'];
+const statuses = ['done', 'missed', 'dropped', 'carried over to 2026-Q2', 'carried over to 2026-Q7', 'carried over to 2025-Q3', 'carried over', 'carried to 2026-Q2', 'done to 2026-Q2', 'dne', 'carried under to 2026-Q2', 'target'];
+const misspelt = ['Objective', 'levle', 'KR', 'aligns  to', 'alignsto', 'contribute', 'targets', 'wh y', 'grad', 'stauts', 'learnt:', 'steps'];
 /** A small pool, shared by every file of a workspace, so that references resolve across files. */
 const ids = ['revenue', 'arr', 'sales-ai', 'us-east', 'a', 'b', 'k', '_draft', 'größe', 'team-2', 'target', 'current', 'éclair', 'id🚀', 'Revenue'];
 const longId = 'x'.repeat(2000);
@@ -29,7 +33,7 @@ const numbers = ['0', '1', '5', '200', '-2.5', '+5', '10K', '10k', '1.5M', '2B',
 const units = ['%', '$', '$M', '€M', '£k', '¥', 'signups', 'engineers', 'conversations', 'Kg', 'h'];
 const dates = ['2026-01-31', '2026-02-30', '2026-1-5', '2026-03-02', '2025-12-31', '2026-13-01', '9999-99-99', '0000-00-00'];
 const periods = ['2026-Q1', '2026-q2', '2026-H1', '2026-H2', '2026', '2026-Q5', '2026-01-01..2026-02-28', '2026-03-01 .. 2026-01-01', '2026-01-01', '2026-X'];
-const rulesToSuppress = ['unaligned', 'catch-all', 'kr-not-measurable', 'unknown-reference', 'syntax', 'missing-story', ''];
+const rulesToSuppress = ['unaligned', 'catch-all', 'kr-not-measurable', 'unknown-reference', 'syntax', 'missing-story', 'ungraded-key-result', 'grade-far-from-progress', ''];
 const titles = [
   'Add $200M in recurring revenue',
   'Up the conversion rate from 20 to 35%',
@@ -82,6 +86,11 @@ const statement: fc.Arbitrary<string[]> = fc.oneof(
   { weight: 2, arbitrary: reference.map((r) => ['contributes', 'to', r]) },
   fc.constant<string[]>(['rollup', 'sum']),
   pick(numbers).map((n) => ['weight', n]),
+  // Closing a period: grades (with notes), statuses, reflections, milestone steps.
+  { weight: 2, arbitrary: fc.tuple(fc.oneof(pick(grades), pick(numbers)), fc.option(title, { nil: undefined })).map(([g, n]) => ['grade', g, ...(n !== undefined ? [`: ${n}`] : [])]) },
+  { weight: 2, arbitrary: pick(statuses).map((s) => ['status', s]) },
+  { weight: 1, arbitrary: title.map((t) => ['learned', `: ${t}`]) },
+  { weight: 2, arbitrary: fc.tuple(fc.option(pick(dates), { nil: undefined }), pick(['', 'done', 'done 2026-02-01', 'done 2026-02-30', 'fnord']), fc.option(title, { nil: undefined })).map(([d, done, t]) => ['step', ...(d ? [d] : []), ...(done ? [done] : []), ...(t !== undefined ? [`: ${t}`] : [])]) },
   pick(rulesToSuppress).map((r) => [`# okr-disable-next-line ${r}`.trimEnd()]),
   title.map((t) => [`# ${t}`]),
 );
@@ -261,7 +270,7 @@ export const anyWorkspace: fc.Arbitrary<{ readonly before: Files; readonly files
 
 // ─── okr.config.json ──────────────────────────────────────────────────────────────────────────
 
-const ruleIds = ['unaligned', 'catch-all', 'kr-not-measurable', 'unknown-reference', 'syntax', 'missing-story', 'level-inversion', 'behind-pace', 'stale-checkin', 'too-many-key-results', 'duplicate-id', 'nope'];
+const ruleIds = ['unaligned', 'catch-all', 'kr-not-measurable', 'unknown-reference', 'syntax', 'missing-story', 'level-inversion', 'behind-pace', 'stale-checkin', 'too-many-key-results', 'duplicate-id', 'ungraded-key-result', 'sandbagging', 'grade-out-of-range', 'nope'];
 const levelLists = [['company', 'department', 'team', 'individual'], ['company', 'team'], ['team'], ['a', 'b', 'c', 'd', 'e', 'f'], ['company', 'company'], [], ['1x'], 'company'];
 
 /** Settings, right or wrong, with today always a real date: the answers must not depend on the clock. */

@@ -9,7 +9,7 @@ import { anyText, okrText } from './arbitraries';
 import { property } from './property';
 import { Lines } from './ranges';
 
-const NAMES = new Set(['id', 'objective', 'keyResult', 'owner', 'level', 'title', 'why', 'note', 'date', 'unit', 'prefix']);
+const NAMES = new Set(['id', 'objective', 'keyResult', 'owner', 'level', 'title', 'why', 'note', 'date', 'unit', 'prefix', 'learned', 'word', 'due', 'done', 'doneOn']);
 
 /** Every span in the tree, with where it was found (and, for a name, the name). */
 function spansOf(file: OkrFile): { path: string; span: Span; text?: string }[] {

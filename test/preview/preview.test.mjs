@@ -807,7 +807,7 @@ describe('the command line\'s HTML export', () => {
         // Read away from the editor: what it is, the day the figures are for, how to read it.
         assert.equal(await page.textContent('h1'), 'ai-search · OKRs');
         assert.equal(await page.title(), 'ai-search · OKRs · as of 2026-03-02');
-        assert.match(await page.textContent('#okr-export-as-of'), /^Figures as of 2026-03-02 \(set by "today" in okr\.config\.json\) · 21 objectives · 0 errors, 1 warning, \d+ info, 3 hints$/);
+        assert.match(await page.textContent('#okr-export-as-of'), /^Figures as of 2026-03-02 \(set by "today" in okr\.config\.json\) · 24 objectives · 0 errors, 1 warning, \d+ info, 4 hints$/);
         const legend = await page.$$eval('#okr-legend li', (items) => items.map((li) => li.textContent));
         for (const expected of ['strategy, objective, key result', 'errors', 'warnings', 'info', 'hints', 'progress, with a mark where it should be by 2026-03-02', 'catch-all', 'enables', 'via', 'also aligns to', 'contributes to', 'rollup sum', 'a metric read from the title']) {
           assert.ok(legend.some((text) => text.includes(expected)), `legend: ${expected} in ${legend.join(' | ')}`);
@@ -856,4 +856,48 @@ describe('screenshots', () => {
       });
     });
   }
+});
+
+describe('grades: one period\'s results', () => {
+  test('grades beside progress, coloured red, yellow or green; statuses, steps, reflections; the status filter; docs/images/preview-grades.png', async () => {
+    const model = sampleModel();
+    await withPage({ query: 'theme=light', model }, async (page) => {
+      await page.selectOption('#okr-period', '2025-Q4');
+      await page.click('#okr-expand-all');
+      await page.waitForSelector('.okr-row[data-key="launch-ai-search.launch-markets"]');
+      // The grade chips and their colours (the yellow objective grade is the mean of its key results).
+      const chips = await page.$$eval('.okr-grade', (list) => list.map((chip) => ({
+        key: chip.closest('.okr-row').getAttribute('data-key'),
+        text: chip.textContent,
+        band: ['red', 'yellow', 'green'].find((b) => chip.classList.contains(`okr-grade-${b}`)),
+        color: getComputedStyle(chip).color,
+      })));
+      const byKey = Object.fromEntries(chips.map((c) => [c.key, c]));
+      assert.deepEqual([byKey['launch-ai-search'].text, byKey['launch-ai-search'].band], ['0.57', 'yellow']);
+      assert.deepEqual([byKey['launch-ai-search.weekly-customers'].text, byKey['launch-ai-search.weekly-customers'].band], ['0.7', 'green']);
+      assert.deepEqual([byKey['launch-ai-search.first-arr'].text, byKey['launch-ai-search.first-arr'].band], ['0.4', 'yellow']);
+      assert.equal(new Set(chips.map((c) => `${c.band} ${c.color}`)).size, new Set(chips.map((c) => c.band)).size, 'one colour per band');
+      assert.notEqual(byKey['launch-ai-search'].color, byKey['launch-ai-search.weekly-customers'].color);
+      assert.equal(await row(page, 'launch-ai-search.launch-markets').locator('.okr-status').textContent(), 'carried over to 2026-Q1');
+      assert.equal(await row(page, 'launch-ai-search.launch-markets').locator('.okr-steps').textContent(), '2/3 steps');
+      assert.match(await row(page, 'launch-ai-search').locator('.okr-learned').textContent(), /Enterprise customers buy after a pilot/);
+      // Only that period's objectives (and what they hang under).
+      const keys = (await rows(page)).filter((r) => r.kind === 'objective').map((r) => r.key);
+      assert.deepEqual(keys.sort(), ['fast-search-q4', 'launch-ai-search']);
+
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.evaluate(() => document.fonts.ready);
+      await page.mouse.move(0, 0);
+      const file = path.join(root, 'docs', 'images', 'preview-grades.png');
+      await page.screenshot({ path: file });
+      assert.equal(fs.readFileSync(file).readUInt32BE(16), 1280);
+
+      // The status filter: the key results carried over, and their objective for context.
+      await page.selectOption('#okr-status', 'carried');
+      const carried = (await rows(page)).filter((r) => r.kind === 'kr').map((r) => r.key);
+      assert.deepEqual(carried, ['launch-ai-search.launch-markets']);
+      await page.selectOption('#okr-status', 'missed');
+      assert.deepEqual((await rows(page)).filter((r) => r.kind === 'kr').map((r) => r.key), ['launch-ai-search.first-arr']);
+    });
+  });
 });

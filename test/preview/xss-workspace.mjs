@@ -6,9 +6,10 @@
 // Per payload N (its own files, so one payload's problems never hide another's):
 //   NNN <payload>.okr (or NNN.okr when the payload cannot be a file name)
 //     strategy sN: P                    the strategy's title
-//     objective oN: P                   title, why:, owner "P" or @P, level company
+//     objective oN: P                   title, why:, owner "P" or @P, level company, learned: P
 //       kr k: P                         title, owner, rollup sum, unit P (when P is a unit word),
-//                                       a check-in with note P
+//                                       a check-in with note P, a grade with note P, learned: P
+//       kr steps: P                     a milestone key result: steps P, missed
 //       kr: P                           a key result without id
 //     objective cN: P                   aligned to oN.k (via) and to sN (an extra link); its key
 //                                       result `part` contributes to oN.k
@@ -40,7 +41,7 @@ export function readCorpus(file) {
   return payloads;
 }
 
-const KEYWORDS = new Set(['period', 'level', 'owner', 'strategy', 'objective', 'aligns', 'to', 'why', 'committed', 'aspirational', 'kr', 'from', 'target', 'keep', 'above', 'below', 'current', 'checkin', 'confidence', 'contributes', 'rollup', 'sum', 'weight']);
+const KEYWORDS = new Set(['period', 'level', 'owner', 'strategy', 'objective', 'aligns', 'to', 'why', 'committed', 'aspirational', 'kr', 'from', 'target', 'keep', 'above', 'below', 'current', 'checkin', 'confidence', 'contributes', 'rollup', 'sum', 'weight', 'step', 'grade', 'status', 'learned']);
 
 /** What the language lets a payload be, besides free text (docs/language.md §2). */
 export function placesOf(text) {
@@ -91,12 +92,19 @@ export function writeXssWorkspace(dir, payloads) {
       `  owner ${owner}`,
       `  aligns to s${n}`,
       `  why: ${text}`,
+      `  learned: ${text}`,
       `  kr k: ${text}`,
       `    target 10 ${unit}`,
       '    rollup sum',
       `    owner ${owner}`,
       `    checkin 2026-01-20 4 confidence 0.5: ${text}`,
+      `    grade 0.4: ${text}`,
+      `    learned: ${text}`,
       `  kr: ${text}`,
+      `  kr steps: ${text}`,
+      `    step 2026-01-15 done: ${text}`,
+      `    step 2026-02-15: ${text}`,
+      '    status missed',
       '',
       `objective c${n}: ${text}`,
       '  level department',

@@ -35,6 +35,7 @@ let server;
 let workspace;
 let model;
 let exportFile;
+let reportFile;
 
 function okr(args) {
   const result = spawnSync(process.execPath, [CLI, ...args], { cwd: workspace, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
@@ -57,6 +58,8 @@ before(async () => {
   model = JSON.parse(exported.stdout);
   exportFile = path.join(workspace, 'okrs.html');
   assert.equal(okr(['export', '--format', 'html', '-o', exportFile]).status, 0);
+  reportFile = path.join(workspace, 'review.html');
+  assert.equal(okr(['report', '2026-Q1', '--format', 'html', '-o', reportFile]).status, 0);
 
   server = await startServer();
   browser = await chromium.launch({
@@ -601,5 +604,63 @@ describe('the HTML export', () => {
       const probe = await probeCsp(page, report);
       assert.deepEqual(probe, { ran: undefined, seen: ['img-src', 'script-src-elem'] }, 'the CSP is in force');
     });
+  });
+});
+
+describe('the HTML review (okr report)', () => {
+  test('opened from its file: no script, the CSP is in force, every payload reads back as written and none became markup', async () => {
+    const url = pathToFileURL(reportFile).href;
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const report = { canaries: [], dialogs: [], errors: [], leaving: [], navigations: [], popups: [] };
+    await context.exposeFunction('__pwned', (name) => report.canaries.push(String(name)));
+    await context.addInitScript(recorder);
+    await context.route('**/*', (route) => {
+      const requested = route.request().url();
+      if (requested === url) return route.continue();
+      report.leaving.push(requested);
+      return route.abort();
+    });
+    try {
+      const page = await context.newPage();
+      page.on('dialog', (dialog) => {
+        report.dialogs.push(`${dialog.type()}: ${dialog.message()}`);
+        void dialog.dismiss();
+      });
+      page.on('pageerror', (error) => report.errors.push(`pageerror: ${error.message}`));
+      page.on('console', (message) => message.type() === 'error' && report.errors.push(`console: ${message.text()}`));
+      page.on('popup', (popup) => report.popups.push(popup.url()));
+      await page.goto(url);
+      const shape = await page.evaluate(() => ({
+        scripts: document.scripts.length,
+        csp: document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.content,
+        tags: [...new Set([...document.querySelectorAll('*')].map((e) => e.tagName.toLowerCase()))].sort(),
+        attributes: [...new Set([...document.querySelectorAll('body *')].flatMap((e) => [...e.attributes].map((a) => a.name)))].sort(),
+        text: document.body.textContent,
+        titles: [...document.querySelectorAll('[title]')].map((e) => e.getAttribute('title')),
+      }));
+      assert.equal(shape.scripts, 0);
+      assert.match(shape.csp, /^default-src 'none'; style-src 'sha256-[^']+'$/);
+      const allowedTags = ['body', 'circle', 'code', 'h1', 'h2', 'h3', 'head', 'html', 'li', 'line', 'meta', 'p', 'polyline', 'section', 'span', 'strong', 'style', 'svg', 'table', 'tbody', 'td', 'th', 'thead', 'title', 'tr', 'ul'];
+      assert.deepEqual(shape.tags.filter((t) => !allowedTags.includes(t)), [], 'elements the report does not make');
+      const allowedAttributes = ['aria-label', 'class', 'cx', 'cy', 'height', 'id', 'points', 'r', 'role', 'title', 'viewBox', 'viewbox', 'width', 'x1', 'x2', 'y1', 'y2'];
+      assert.deepEqual(shape.attributes.filter((a) => !allowedAttributes.includes(a)), [], 'attributes the report does not set');
+      // Each payload is an objective's title, a grade's note and a reflection: it reads back whole.
+      // Control characters read back as their control pictures (escapeHtml in server/src/cli/report.ts).
+      const pictured = (text) => text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, (c) => String.fromCharCode(c === '\u007F' ? 0x2421 : 0x2400 + c.charCodeAt(0)));
+      const missing = payloads.filter(({ text }) => !shape.text.includes(pictured(text))).map(({ name }) => name);
+      assert.deepEqual(missing, [], 'payloads that do not read back as written');
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50))));
+      const probe = await probeCsp(page, report);
+      assert.deepEqual(probe, { ran: undefined, seen: ['img-src', 'script-src-elem'] }, 'the CSP is in force');
+      assert.deepEqual(report.canaries, [], 'canaries called');
+      assert.deepEqual(report.dialogs, [], 'dialogs');
+      assert.deepEqual(await page.evaluate(() => window.__cspViolations), [], 'CSP violations');
+      assert.deepEqual(report.leaving, [], 'requests that leave the page');
+      assert.deepEqual(report.errors, [], 'errors in the page');
+      assert.deepEqual(report.popups, [], 'popups');
+      assert.equal(page.frames().length, 1, 'frames');
+    } finally {
+      await context.close();
+    }
   });
 });

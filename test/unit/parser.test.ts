@@ -151,6 +151,15 @@ describe('parser: free text and comments', () => {
     assert.equal(f.comments[0]!.text, '# tracked in the board');
   });
 
+  test('a `#` glued to the word before it is text: "C# driver", "F# support"; one standing apart starts a comment', () => {
+    const f = parse('objective o: Ship the C# driver # for the Q3 review\n  kr k: F# support in the SDK#\n  why: Teams asked # twice\n');
+    assert.equal(f.objectives[0]!.title.text, 'Ship the C# driver');
+    assert.equal(f.objectives[0]!.keyResults[0]!.title.text, 'F# support in the SDK#');
+    assert.equal(f.objectives[0]!.why?.text, 'Teams asked');
+    assert.deepEqual(f.comments.map((c) => c.text), ['# for the Q3 review', '# twice']);
+    assert.deepEqual(f.problems, []);
+  });
+
   test('a comment after a structured statement', () => {
     const f = parse('objective o: T\n  level team # for now\n');
     assert.deepEqual(f.problems, []);
@@ -327,6 +336,13 @@ describe('units: one word, a currency, %, or a rate (`croissants per week`)', ()
     assert.deepEqual(units('3 to 10'), ['3']);
     for (const [name, scope] of Object.entries(grammar.repository.value.patterns[0].captures as Record<string, { name: string }>)) {
       if (name !== '1') assert.match(scope.name, /^keyword\.other\.unit/);
+    }
+  });
+  test('the grammar ends a title where the parser does: at a `#` standing apart, not at `C#` or `#42`', () => {
+    const grammar = JSON.parse(readFileSync(repoPath('syntaxes/okr.tmLanguage.json'), 'utf8'));
+    const objective = new RegExp(grammar.repository.declaration.patterns[0].match);
+    for (const line of ['objective o: Ship the C# driver # for the review', 'objective o: Fix #42 and C# # later', 'objective o: Plain title']) {
+      assert.equal(objective.exec(line)![4]!.trimEnd(), parse(`${line}\n`).objectives[0]!.title.text, line);
     }
   });
 });

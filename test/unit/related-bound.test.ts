@@ -47,6 +47,15 @@ const cases: Record<string, (N: number) => Record<string, string>> = {
   'too-many-objectives': (N) => ({ 'a.okr': `owner @busy\nperiod 2026-Q1\n${lines(N, (i) => `objective o${i}: O\n  kr k: Reach 10 deals\n    target 10 deals`)}` }),
   'stale-checkin': (N) => ({ 'a.okr': `period 2026-Q1\nobjective o: O\n${lines(N, (i) => `  kr k${i}: Reach 10 deals\n    target 10 deals\n    checkin 2026-01-02 1`)}` }),
   'behind-pace': (N) => ({ 'a.okr': `period 2026-Q1\nobjective o: O\n${lines(N, (i) => `  kr k${i}: Reach 10 deals\n    target 10 deals\n    checkin 2026-02-14 0`)}` }),
+  'grade-out-of-range': (N) => ({ 'a.okr': `period 2025-Q4\nobjective o: O\n${lines(N, (i) => `  kr k${i}: Reach 10 deals\n    target 10 deals\n    grade 7`)}` }),
+  'ungraded-key-result': (N) => ({ 'a.okr': `period 2025-Q4\nobjective o: O\n${lines(N, (i) => `  kr k${i}: Reach 10 deals\n    target 10 deals\n    checkin 2025-12-01 5`)}` }),
+  'grade-far-from-progress': (N) => ({ 'a.okr': `period 2025-Q4\nobjective o: O\n${lines(N, (i) => `  kr k${i}: Reach 10 deals\n    target 10 deals\n    checkin 2025-12-01 10\n    grade 0.2`)}` }),
+  'committed-grade-without-note': (N) => ({ 'a.okr': `period 2025-Q4\nobjective o: O\n  committed\n${lines(N, (i) => `  kr k${i}: Reach 10 deals\n    target 10 deals\n    grade 0.5`)}` }),
+  sandbagging: (N) => ({
+    'q3.okr': `period 2025-Q3\nowner @team\nobjective q3: Q3\n  aspirational\n${lines(N, (i) => `  kr k${i}: Reach 10 deals\n    target 10 deals\n    grade 1.0`)}`,
+    'q4.okr': `period 2025-Q4\nowner @team\nobjective q4: Q4\n  aspirational\n${lines(N, (i) => `  kr k${i}: Reach 10 deals\n    target 10 deals\n    grade 1.0`)}`,
+  }),
+  'carried-to-unknown-period': (N) => ({ 'a.okr': `period 2025-Q4\nobjective o: O\n${lines(N, (i) => `  kr k${i}: Reach 10 deals\n    target 10 deals\n    status carried over to 2027-Q${(i % 4) + 1}`)}` }),
 };
 
 describe(`every rule links at most ${MAX_RELATED} related locations, whatever the copies`, () => {

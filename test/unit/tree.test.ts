@@ -70,8 +70,8 @@ describe('tree: samples/ai-search', () => {
     const aiSearch = root(model, 'ai-search') as TreeStrategy;
     assert.equal(aiSearch.title, 'Win the market for AI-powered search');
     assert.deepEqual(aiSearch.location, { uri: uriOf('company.okr'), startLine: 8, endLine: 8 });
-    assert.deepEqual(childKeys(aiSearch), ['revenue', 'important-fields']);
-    assert.deepEqual(childKeys(root(model, 'efficiency')), ['compute-costs', 'purchase-orders']);
+    assert.deepEqual(childKeys(aiSearch), ['launch-ai-search', 'revenue', 'important-fields']);
+    assert.deepEqual(childKeys(root(model, 'efficiency')), ['fast-search-q3', 'fast-search-q4', 'compute-costs', 'purchase-orders']);
     assert.deepEqual(childKeys(root(model, 'board-trust')), ['make-pie']);
   });
 
@@ -161,10 +161,22 @@ describe('tree: samples/ai-search', () => {
   test('filters and today', () => {
     assert.equal(model.today, '2026-02-15');
     assert.deepEqual(model.levels, ['company', 'department', 'team']);
-    assert.deepEqual(model.periods, ['2026-Q1']);
+    assert.deepEqual(model.periods, ['2025-Q3', '2025-Q4', '2026-Q1']);
+    assert.deepEqual(model.statuses, ['done', 'missed', 'carried']);
     assert.equal(model.owners[0], '@academy-coach');
     assert.ok(model.owners.includes('"Maria Lopez"'), 'key result owners are filter values too');
     assert.deepEqual([...model.owners], [...model.owners].sort((a, b) => a.replace(/^[@"]/, '').toLowerCase().localeCompare(b.replace(/^[@"]/, '').toLowerCase())));
+  });
+
+  test('grades, statuses, reflections and steps of the closed quarter', () => {
+    const launch = objectivesOf(model).find((o) => o.node.key === 'launch-ai-search')!.node;
+    assert.equal(launch.grade!.toFixed(4), ((0.7 + 0.6 + 0.4) / 3).toFixed(4));
+    assert.equal(launch.gradeFromKeyResults, true);
+    assert.deepEqual(launch.learned, ['Enterprise customers buy after a pilot, never after a demo', 'Trial-to-paid conversion is the number to watch, not signups']);
+    const [weekly, markets, arr] = launch.keyResults;
+    assert.deepEqual([weekly!.grade, weekly!.gradeNote, weekly!.status], [0.7, 'Strong pull from retail, a slow start in banking', 'done']);
+    assert.deepEqual([markets!.steps, markets!.progress, markets!.status, markets!.carriedTo], [{ done: 2, total: 3 }, 2 / 3, 'carried', '2026-Q1']);
+    assert.equal(arr!.status, 'missed');
   });
 
   test('plain JSON, and deterministic whatever the order files were loaded in', () => {

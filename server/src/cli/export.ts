@@ -131,7 +131,7 @@ async function html(model: TreeModel): Promise<string> {
  * What the page is called: the folder that holds every exported file (`ai-search` for
  * `okr export ai-search`, the current folder's name for `okr export`).
  */
-function workspaceName(workspace: LoadedWorkspace): string | undefined {
+export function workspaceName(workspace: LoadedWorkspace): string | undefined {
   const folders = workspace.index.all().map((d) => path.dirname(URI.parse(d.uri).fsPath));
   if (!folders.length) return undefined;
   let common = folders[0]!;

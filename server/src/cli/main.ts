@@ -3,6 +3,7 @@
 //   okr tree [paths…]    the alignment tree in the terminal
 //   okr export …         html, markdown, mermaid or json
 //   okr fmt [paths…]     format in place; --check exits 1 when a file would change
+//   okr report PERIOD …  the review of a period: grades, progress and pace, reflections (markdown, html)
 //   okr import FILE      a Viva Goals export, a spreadsheet or a JSON export → .okr files
 // Every command answers --help (and `okr help COMMAND`) with its usage, options and examples.
 import { promises as fs } from 'node:fs';
@@ -14,7 +15,8 @@ import { CliError } from './errors';
 import { fmt } from './fmt';
 import { wantsColor } from './paint';
 import { loadWorkspaces } from './workspace';
-import { exportWorkspace, EXPORT_FORMATS, type ExportFormat } from './export';
+import { exportWorkspace, EXPORT_FORMATS, workspaceName, type ExportFormat } from './export';
+import { renderReport, reportOf, REPORT_FORMATS, type ReportFormat } from './report';
 import { printTree } from './tree';
 import { importCommand } from './import';
 import { FIELDS } from '../import';
@@ -57,7 +59,7 @@ const CONFIG: readonly [OptionName, string, string] = ['config', '-c, --config F
 const COLOR: readonly [OptionName, string, string] = ['color', '--color, --no-color', 'colours on or off (default: on for a terminal, off with NO_COLOR)'];
 const HELP: readonly [OptionName, string, string] = ['help', '-h, --help', 'this help'];
 
-const COMMANDS: Record<'check' | 'tree' | 'export' | 'fmt' | 'import', Command> = {
+const COMMANDS: Record<'check' | 'tree' | 'export' | 'report' | 'fmt' | 'import', Command> = {
   check: {
     summary: 'report problems: file:line:col severity message (rule)',
     usage: 'okr check [options] [paths or globs…]',
@@ -100,6 +102,21 @@ ${PATHS}`,
     examples: [
       ['okr export --format html -o okrs.html', 'one page to share or print'],
       ['okr export --format markdown plans/ > OKRS.md', 'nested lists for a wiki'],
+    ],
+  },
+  report: {
+    summary: 'the review of a period: grades, progress and pace, what was learned',
+    usage: 'okr report PERIOD [--format markdown|html] [options] [paths or globs…]',
+    about: `Writes the review of one period (2025-Q4, 2026-H1, 2026, or a range): per objective its grade
+(0.0-1.0, coloured red, yellow or green), its progress and pace from its check-ins, its status and
+what was learned; what was carried over; the mean grades by owner and by level. markdown (the
+default) pastes into a wiki or a pull request; html is one page that runs no script.
+
+${PATHS}`,
+    options: [['format', '-f, --format markdown|html', 'the review (default: markdown)'], ['output', '-o, --output FILE', 'write to FILE (default: standard output)'], CONFIG, HELP],
+    examples: [
+      ['okr report 2025-Q4', 'the review of the quarter, in Markdown'],
+      ['okr report 2025-Q4 --format html -o review.html', 'one page to share or print'],
     ],
   },
   fmt: {
@@ -273,6 +290,24 @@ async function dispatch(argv: readonly string[], io: Io): Promise<number> {
         });
         io.stderr.write(`okr: wrote ${terminalText(file)}\n`);
       } else io.stdout.write(output);
+      return 0;
+    }
+    case 'report': {
+      const [period, ...paths] = positionals;
+      if (!period) throw new CliError('report needs the period: okr report 2025-Q4 (a quarter, a half, a year or a range)');
+      const format = (values.format as string | undefined) ?? 'markdown';
+      if (!REPORT_FORMATS.includes(format as ReportFormat)) throw new CliError(`unknown --format ${format}: use ${REPORT_FORMATS.join(' or ')}`);
+      const workspaces = await loadWorkspaces(paths, io.cwd, config);
+      if (workspaces.length > 1) throw new CliError(`these files are under ${workspaces.length} configurations: a report is of one plan, so report on each folder on its own, or pass --config FILE`);
+      const workspace = workspaces[0]!;
+      const output = renderReport(reportOf(workspace, period), format as ReportFormat, workspaceName(workspace));
+      const file = values.output as string | undefined;
+      if (file) {
+        await fs.writeFile(path.resolve(io.cwd, file), output).catch((error: NodeJS.ErrnoException) => {
+          throw new CliError(`cannot write ${file}: ${error.code ?? String(error)}`);
+        });
+        io.stderr.write(`okr: wrote ${terminalText(file)}\n`);
+      } else io.stdout.write(terminalLines(output)); // titles, notes and reflections are user text
       return 0;
     }
     case 'import': {

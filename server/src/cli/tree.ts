@@ -3,7 +3,7 @@
 // for problems.
 import { plural } from '../core/util/plural';
 import { tree } from '../features/tree';
-import type { Severity, TreeKeyResult, TreeModel, TreeObjective, TreeProblem, TreeRoot } from '../core/tree';
+import type { Severity, TreeClosing, TreeKeyResult, TreeModel, TreeObjective, TreeProblem, TreeRoot } from '../core/tree';
 import { paint } from './paint';
 import { terminalText as text } from './terminal';
 import type { LoadedWorkspace } from './workspace';
@@ -38,9 +38,23 @@ export function printTree(workspace: LoadedWorkspace, color: boolean): string {
     const parts = [c.dim(`${last ? '└' : '├'}─ •`), kr.id ? c.cyan(text(kr.id)) : '', text(kr.title)];
     if (kr.progress !== undefined) parts.push(`${Math.round(kr.progress * 100)}%`);
     if (kr.rollup) parts.push(c.dim(`= ${text(kr.rollup)}`));
+    const closing = closingText(kr);
+    if (closing) parts.push(closing);
     const problems = problemMarks(kr.problems);
     if (problems) parts.push(problems);
     out.push(`${prefix}${parts.filter(Boolean).join(' ')}`);
+  };
+
+  /** `grade 0.7 · carried over to 2026-Q1`, the grade coloured red, yellow or green. */
+  const closingText = (node: TreeClosing) => {
+    const parts: string[] = [];
+    if (node.grade !== undefined) {
+      const tenths = Math.round(node.grade * 10);
+      const grade = `grade ${Math.round(node.grade * 100) % 10 === 0 ? node.grade.toFixed(1) : node.grade.toFixed(2)}`;
+      parts.push(tenths >= 7 ? c.green(grade) : tenths >= 4 ? c.yellow(grade) : c.red(grade));
+    }
+    if (node.status) parts.push(c.dim(node.status === 'carried' ? `carried over to ${text(node.carriedTo ?? '?')}` : node.status));
+    return parts.join(' · ');
   };
 
   const objective = (node: TreeObjective, prefix: string, last: boolean) => {
@@ -52,6 +66,8 @@ export function printTree(workspace: LoadedWorkspace, color: boolean): string {
     if (node.catchAll) parts.push(c.yellow('catch-all'));
     const bar = progress(node.progress, node.expected);
     if (bar) parts.push(bar);
+    const closing = closingText(node);
+    if (closing) parts.push(closing);
     const own = problemMarks(node.problems);
     if (own) parts.push(own);
     out.push(`${prefix}${branch} ${parts.filter(Boolean).join('  ')}`);

@@ -5,16 +5,19 @@
 //    removed, renamed or moved reaches what it reached before and what it reaches now (as below),
 //    the references that name its id (they resolve, or not, elsewhere now), its owner's objectives
 //    (`too-many-objectives`), every objective that aligns to nothing (the candidates `unaligned`
-//    suggests) and the unknown ids near its id (did-you-mean). A top-level objective's shape
+//    suggests) or is carried over (to a period some objective is planned in, or not), and the
+//    unknown ids near its id (did-you-mean). A top-level objective's shape
 //    (`over-aligned` reads every one) or a file's strategies changed: everything is re-checked;
 //  - what it says (title, key results, check-ins): the objectives aligned to it (catch-all, story
 //    messages quote its title), their other targets' aligners (numeric shares), the key results
 //    it contributes to, up a chain of rollups (sums and progress), and the other copies of its id;
+//  - how it closed (grades, statuses, commitment): the objectives of the same owner
+//    (`sandbagging` compares an owner's periods);
 //  - what it aligns to: the old and new targets, their aligners (catch-all by structure), and
 //    every objective above and below it (primary chains in `missing-story`, objectives below in
 //    `unaligned`); cycles are found again over the whole workspace when one can have appeared.
-// Problems keep the places they point at in other files (related information), so a file whose
-// problems point into an edited file is re-checked too, whole.
+// Problems keep the places they point at in other files (related information), so those whose
+// related places lie in an edited file are found again (the objectives they lie in are re-checked).
 import type { AnalysisConfig } from './config';
 import type { AlignmentGraph, ObjectiveNode } from './model/graph';
 import { parentObjective } from './model/graph';
@@ -118,6 +121,8 @@ export function impactOf(
       const saidChanged = contentFingerprint(was) !== contentFingerprint(is);
       const linksDiffer = linkFingerprint(was, index) !== linkFingerprint(is, index);
       if (!saidChanged && !linksDiffer) continue;
+      // The owner is part of the shape: the same before and after.
+      if (closed(was) !== closed(is)) groupOf(oldNode!, graph, reach);
       if (saidChanged) readersOf(oldNode!, graph, reach);
       if (linksDiffer) {
         linksChanged = true;
@@ -149,7 +154,12 @@ export function impactOf(
       if (groupsChanged) {
         // unaligned suggests objectives from the levels above (and says there are some): every
         // objective that aligns to nothing may read the groups that changed.
-        for (const node of updated.nodes.values()) if (!node.objective.alignsTo.length) reach.objective(node.uri, node.objective);
+        // carried-to-unknown-period asks whether any objective is planned in a period: every
+        // objective carried over somewhere may read the periods that changed.
+        const carried = (block: Objective | KeyResult) => block.status?.kind === 'carried';
+        for (const node of updated.nodes.values()) {
+          if (!node.objective.alignsTo.length || carried(node.objective) || node.objective.keyResults.some(carried)) reach.objective(node.uri, node.objective);
+        }
         // Did-you-mean: an unknown id near an id that appeared or disappeared.
         for (const named of updated.namedIds()) {
           if (index.resolve(named) !== undefined) continue;
@@ -279,8 +289,16 @@ function readContent(objective: Objective): string {
       kr.rollupSum !== undefined,
       kr.weight?.raw,
       kr.owner?.text,
+      kr.steps.map((step) => [step.due?.text, step.done?.text, step.doneOn?.text, step.title.text]),
     ]),
+    closed(objective),
   ]);
+}
+
+/** How an objective and its key results closed: grades, statuses, notes, reflections. */
+function closed(objective: Objective): string {
+  const closing = (block: Objective | KeyResult) => [block.grade?.value.raw, block.grade?.note?.text, block.status?.kind, block.status?.carriedTo?.text, block.learned.map((l) => l.text)];
+  return JSON.stringify([objective.commitment?.kind, closing(objective), objective.keyResults.map(closing)]);
 }
 
 function quantity(q: Quantity | undefined): string | null {

@@ -40,6 +40,7 @@ import { catchAllReason, describeCatchAll } from './model/catchAll';
 import { formatDay } from './model/dates';
 import { parentObjective, type ObjectiveNode } from './model/graph';
 import { paceOf, rollupArithmetic, rollupOf } from './model/insight';
+import { objectiveGrade, stepsProgress, validGrade } from './model/closing';
 import { formatAmount } from './model/units';
 import type { Problem } from './rules/types';
 import type { KeyResult, Objective, Span, Strategy } from './syntax/ast';
@@ -55,7 +56,10 @@ import type {
   TreeProblem,
   TreeRoot,
   TreeStrategy,
+  TreeClosing,
+  TreeStatus,
 } from './tree';
+import type { Closing } from './syntax/ast';
 import type { OkrDocument } from './workspace';
 
 /**
@@ -91,7 +95,7 @@ export function buildTree(snapshot: Snapshot): TreeModel {
   const places = placesOf(order.nodes);
   const problems = problemsByBlock(snapshot, documents);
   const { roots } = treeOf(snapshot, order, places, problems);
-  const { levels, periods, owners } = filtersOf(snapshot, order.nodes);
+  const { levels, periods, owners, statuses } = filtersOf(snapshot, order.nodes);
   const totals: Record<Severity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
   for (const list of snapshot.problems.values()) for (const problem of list) totals[problem.severity]++;
   return {
@@ -100,6 +104,7 @@ export function buildTree(snapshot: Snapshot): TreeModel {
     levels,
     periods,
     owners,
+    ...(statuses ? { statuses } : {}),
     roots,
     links: linksOf(snapshot, order),
     totals,
@@ -291,6 +296,7 @@ function treeOf(analysis: Snapshot, order: Order, where: Places, blockProblems: 
       catchAll: reason && describeCatchAll(reason),
       viaKeyResult: inTree?.via && krKeys.get(inTree.via),
       enabling: node.rank !== undefined && parentNode?.rank === node.rank ? true : undefined,
+      ...closingOf(objective, objectiveGrade(objective)),
       keyResults: objective.keyResults.map((kr) => keyResultOf(kr, document(node))),
       problems: objectiveProblems.get(objective) ?? [],
       children: list,
@@ -323,6 +329,8 @@ function treeOf(analysis: Snapshot, order: Order, where: Places, blockProblems: 
       progress: progress.keyResultProgress(kr),
       rollup,
       contributesTo: into?.kind === 'keyResult' ? krKeys.get(into.node) : undefined,
+      ...closingOf(kr, validGrade(kr) === undefined ? undefined : { value: validGrade(kr)!, source: 'own' }),
+      steps: ((s) => (s ? { done: s.done, total: s.total } : undefined))(stepsProgress(kr, analysis.today)),
       weight: kr.weight && Number.isFinite(kr.weight.value) ? kr.weight.value : undefined,
       problems: krProblems.get(kr) ?? [],
       location: locationOf(document, kr.blockSpan),
@@ -393,11 +401,13 @@ function linksOf({ graph }: Snapshot, { nodes, keys, krKeys }: Order): TreeLink[
 }
 
 // ── Filters ───────────────────────────────────────────────────────────────────────────────────
-function filtersOf({ config }: Snapshot, nodes: readonly ObjectiveNode[]): { levels: string[]; periods: string[]; owners: string[] } {
+function filtersOf({ config }: Snapshot, nodes: readonly ObjectiveNode[]): { levels: string[]; periods: string[]; owners: string[]; statuses?: TreeStatus[] } {
   const usedLevels = new Set<string>();
   const periods = new Map<string, { start: number; end: number }>();
   const owners = new Set<string>();
+  const statuses = new Set<TreeStatus>();
   for (const node of nodes) {
+    for (const block of [node.objective, ...node.objective.keyResults] as Closing[]) if (block.status) statuses.add(block.status.kind);
     if (node.level) usedLevels.add(node.level);
     if (node.period) periods.set(node.period.text, node.period);
     if (node.owner) owners.add(node.owner);
@@ -411,6 +421,7 @@ function filtersOf({ config }: Snapshot, nodes: readonly ObjectiveNode[]): { lev
     levels,
     periods: [...periods].sort(([a, p], [b, q]) => p.start - q.start || p.end - q.end || compareStrings(a, b)).map(([text]) => text),
     owners: [...owners].sort(compareOwners),
+    ...(statuses.size ? { statuses: (['done', 'missed', 'dropped', 'carried'] as const).filter((s) => statuses.has(s)) } : {}),
   };
 }
 
@@ -450,6 +461,18 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
+}
+
+/** The closing parts of a tree node (absent ones left out). */
+function closingOf(block: Closing, grade: { value: number; source: 'own' | 'key results' } | undefined): TreeClosing {
+  return defined<TreeClosing>({
+    grade: grade?.value,
+    gradeFromKeyResults: grade?.source === 'key results' ? true : undefined,
+    gradeNote: block.grade?.note?.text,
+    status: block.status?.kind,
+    carriedTo: block.status?.kind === 'carried' ? block.status.carriedTo?.text : undefined,
+    learned: block.learned.length ? block.learned.map((l) => l.text) : undefined,
+  });
 }
 
 /** The object without its undefined properties: the model is plain JSON, and compares so in tests. */

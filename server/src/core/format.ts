@@ -31,8 +31,10 @@ export interface FormatOptions {
   readonly insertSpaces?: boolean;
 }
 
-const OBJECTIVE_ATTRIBUTES = new Set([T.Kw.level, T.Kw.owner, T.Kw.period, T.Kw.aligns, T.Kw.why, T.Kw.committed, T.Kw.aspirational, T.Kw.kr]);
-const KEY_RESULT_ATTRIBUTES = new Set([T.Kw.from, T.Kw.target, T.Kw.keep, T.Kw.current, T.Kw.checkin, T.Kw.contributes, T.Kw.rollup, T.Kw.weight]);
+const OBJECTIVE_ATTRIBUTES = new Set([T.Kw.level, T.Kw.owner, T.Kw.period, T.Kw.aligns, T.Kw.why, T.Kw.committed, T.Kw.aspirational, T.Kw.kr, T.Kw.grade, T.Kw.status, T.Kw.learned]);
+const KEY_RESULT_ATTRIBUTES = new Set([T.Kw.from, T.Kw.target, T.Kw.keep, T.Kw.current, T.Kw.checkin, T.Kw.contributes, T.Kw.rollup, T.Kw.weight, T.Kw.step]);
+/** Statements that belong to the open key result, else the open objective (as `owner`). */
+const KEY_RESULT_OR_OBJECTIVE = new Set([T.Kw.owner, T.Kw.grade, T.Kw.status, T.Kw.learned]);
 const NO_SPACE_BEFORE = new Set([T.Comma, T.Dot, T.Colon, T.Range]);
 const NO_SPACE_AFTER = new Set([T.Dot, T.Range]);
 
@@ -76,7 +78,7 @@ export function formatEdits(text: string, options: FormatOptions = {}, fromLine 
       else if (type === T.Kw.strategy) (level = 0), (depth = 0);
       else if (type === T.Kw.kr) (level = depth > 0 ? 1 : 0), (depth = depth > 0 ? 2 : depth);
       else if (KEY_RESULT_ATTRIBUTES.has(type)) level = depth === 2 ? 2 : depth;
-      else if (OBJECTIVE_ATTRIBUTES.has(type)) level = depth > 0 ? (type === T.Kw.owner && depth === 2 ? 2 : 1) : 0;
+      else if (OBJECTIVE_ATTRIBUTES.has(type)) level = depth > 0 ? (KEY_RESULT_OR_OBJECTIVE.has(type) && depth === 2 ? 2 : 1) : 0;
       else if (tokenMatchesComment(first)) level = commentLevel(lines, index, depth);
     }
     if (unreadable.has(index)) continue;

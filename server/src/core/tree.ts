@@ -22,7 +22,24 @@ export interface TreeLocation {
   readonly endLine: number;
 }
 
-export interface TreeKeyResult {
+export type TreeStatus = 'done' | 'missed' | 'dropped' | 'carried';
+
+/** How an objective or key result closed its period (absent parts are left out). */
+export interface TreeClosing {
+  /** 0..1: its own grade (an objective without one: the mean of its key results'). */
+  readonly grade?: number;
+  /** The grade is the mean of the key results' grades, not written on the objective. */
+  readonly gradeFromKeyResults?: boolean;
+  /** The grade's note. */
+  readonly gradeNote?: string;
+  readonly status?: TreeStatus;
+  /** For `carried`: the period it is carried to. */
+  readonly carriedTo?: string;
+  /** `learned:` lines. */
+  readonly learned?: readonly string[];
+}
+
+export interface TreeKeyResult extends TreeClosing {
   /** `revenue.arr`, or `revenue#2` for a key result without id (2nd key result of `revenue`). */
   readonly key: string;
   readonly id?: string;
@@ -39,13 +56,15 @@ export interface TreeKeyResult {
   readonly rollup?: string;
   /** `contributes to` target key, e.g. `revenue.arr`. */
   readonly contributesTo?: string;
+  /** A milestone key result: its steps done and in all (progress is their share). */
+  readonly steps?: { readonly done: number; readonly total: number };
   /** `weight N`, when given: its weight in its objective's progress. */
   readonly weight?: number;
   readonly problems: readonly TreeProblem[];
   readonly location: TreeLocation;
 }
 
-export interface TreeObjective {
+export interface TreeObjective extends TreeClosing {
   readonly kind: 'objective';
   /** The objective's id (unique in the model; a duplicate id gets `#2`, `#3`). */
   readonly key: string;
@@ -116,6 +135,8 @@ export interface TreeModel {
   readonly levels: readonly string[];
   readonly periods: readonly string[];
   readonly owners: readonly string[];
+  /** The closing statuses used, for the status filter (absent when none is). */
+  readonly statuses?: readonly TreeStatus[];
   readonly roots: readonly TreeRoot[];
   readonly links: readonly TreeLink[];
   /** Problems in the whole workspace, by severity. */

@@ -4,12 +4,15 @@
 //  - unaligned / aligned-to-catch-all → align to one of the best candidates;
 //  - level-inversion → change the level to one below the target's;  invalid-value → the suggested level;
 //  - any rule (but syntax) → suppress it for this line (`# okr-disable-next-line RULE`);
+//  - ungraded-key-result → Grade from progress, Carry over to NEXT; grade-far-from-progress →
+//    Grade from progress (closing.ts);
 //  - a key result whose metric is inferred from its title → write the metric out.
 // Every edit inserts or replaces exactly what it says; the rest of the document is left as it was.
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
 import { keyResultAt, lineEndOf, objectiveAt, offsetAt, positionAt, rangeOf, type Objective, type OkrDocument, type Snapshot } from '../core';
 import { explicitMetric, metricOf } from '../core/model/metrics';
 import type { DataOf, RuleId } from '../core/rules/data';
+import { closingActions } from './closing';
 
 /**
  * The data a diagnostic of rule `rule` carries, as the rule declared it (`RuleData`). It comes
@@ -113,6 +116,7 @@ function fixesFor(snapshot: Snapshot, document: OkrDocument, diagnostic: Diagnos
       for (const candidate of strings(dataOf(diagnostic, rule).candidates)) actions.push(fix(`Change to \`${candidate}\``, [{ range: diagnostic.range, newText: candidate }], true));
       break;
   }
+  actions.push(...closingActions(document, diagnostic, offset, snapshot.progress, insertLineAfter));
   if (rule !== 'syntax' && rule !== 'config') {
     const line = diagnostic.range.start.line;
     const lineStart = document.file.lineStarts[line] ?? 0;

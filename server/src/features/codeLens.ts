@@ -1,4 +1,4 @@
-// Code lens: above each objective, "3 aligned · 54% · expected 61%" (parts that are unknown are
+// Code lens: above each objective, "3 aligned · 54% · expected 61% · 🟡 grade 0.6" (parts that are unknown are
 // left out); above each strategy, "5 aligned". Clicking it shows what aligns to it, through the
 // client command `okr.showReferences` with arguments [uri, position] (the position of the id):
 // the extension turns them into VS Code's Uri and Position and runs `editor.action.findReferences`.
@@ -8,6 +8,7 @@ import { pinnedTodayNote, type AlignmentGraph, type Objective, type OkrDocument,
 import { rangeIn } from './common';
 import { paceOf } from '../core/model/insight';
 import { percent } from './hover';
+import { objectiveLensGrade } from './closing';
 
 export const SHOW_REFERENCES_COMMAND = 'okr.showReferences';
 
@@ -31,6 +32,8 @@ export function codeLens(snapshot: Snapshot, document: OkrDocument): CodeLens[] 
     const pace = paceOf(node, analysis);
     if (pace.done !== undefined) parts.push(percent(pace.done));
     if (pace.expected !== undefined) parts.push(`expected ${percent(pace.expected)}`);
+    const grade = objectiveLensGrade(objective);
+    if (grade) parts.push(grade);
     // Progress as of a day okr.config.json pins, not today: say so where the numbers are.
     if (pinned && (pace.done !== undefined || pace.expected !== undefined)) parts.push(pinned);
     lens(objective.id.span, parts.join(' · '));

@@ -7,14 +7,16 @@
 //  - after `contributes to `: key results, those that roll up (`rollup sum`) first;
 //    both reference lists send the best MAX_REFERENCE_ITEMS matches of what is typed, marked
 //    incomplete when there are more;
-//  - after `level`: the levels; after `owner`: the owners already used; after a number: units.
+//  - after `level`: the levels; after `owner`: the owners already used; after a number: units;
+//  - after `grade`, `status` and `carried over to`: closing.ts.
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type CompletionList, type Position, type Range } from 'vscode-languageserver-types';
 import { descendantsOf, keyResultAt, objectiveAt, type ObjectiveNode, type Objective, type OkrDocument, type Snapshot } from '../core';
 import { offsetIn } from './common';
+import { closingCompletion } from './closing';
 
 const HEADER = ['period', 'level', 'owner', 'strategy', 'objective'];
-const OBJECTIVE_ATTRIBUTES = ['level', 'owner', 'period', 'aligns to', 'why:', 'committed', 'aspirational', 'kr'];
-const KEY_RESULT_ATTRIBUTES = ['from', 'target', 'keep above', 'keep below', 'current', 'checkin', 'contributes to', 'rollup sum', 'weight', 'owner'];
+const OBJECTIVE_ATTRIBUTES = ['level', 'owner', 'period', 'aligns to', 'why:', 'committed', 'aspirational', 'grade', 'status', 'learned:', 'kr'];
+const KEY_RESULT_ATTRIBUTES = ['from', 'target', 'keep above', 'keep below', 'current', 'checkin', 'step', 'contributes to', 'rollup sum', 'weight', 'owner', 'grade', 'status', 'learned:'];
 const KEYWORD_DOCS: Record<string, string> = {
   period: 'The OKR period: 2026-Q1, 2026-H1, 2026, or 2026-01-01..2026-03-31',
   level: 'The level: company, department, team, individual (configurable)',
@@ -35,6 +37,10 @@ const KEYWORD_DOCS: Record<string, string> = {
   'contributes to': "This key result's value adds into objective.kr (summation)",
   'rollup sum': 'This key result is the sum of the key results that contribute to it',
   weight: "Its weight in the objective's progress (default 1)",
+  step: 'A step of a milestone key result: step 2026-02-15 done: Checkout live in the US',
+  grade: 'Its grade when the period closes, 0.0–1.0: 0.7–1.0 green (delivered), 0.4–0.6 yellow, 0.0–0.3 red',
+  status: 'How it closed: done, missed, dropped, or carried over to PERIOD',
+  'learned:': 'A reflection: what we learned this period',
 };
 const UNITS = ['%', '$', '$K', '$M', '$B', '€', '€K', '€M', '£', '£M'];
 
@@ -55,6 +61,8 @@ export function completion(snapshot: Snapshot, document: OkrDocument, position: 
     return snapshot.config.levels.map((level, i) => ({ label: level, kind: CompletionItemKind.EnumMember, sortText: String(i).padStart(3, '0'), textEdit: { range, newText: level } }));
   }
   if (/^\s*owner\s+[@"]?[^\s"]*$/u.test(before)) return owners(snapshot, before, position);
+  const closing = closingCompletion(snapshot, document.file, offset, before, range);
+  if (closing) return closing;
   if (/^\s*(?:from|target|keep\s+(?:above|below)|current|checkin\s+\S+)\s+(?:.*\s)?[$€£¥]?\d[\d.]*[kKMB]?\s+\S*$/u.test(before) && !/\bconfidence\b/.test(before)) {
     return units(snapshot, range);
   }
@@ -65,7 +73,7 @@ export function completion(snapshot: Snapshot, document: OkrDocument, position: 
 function keywords(snapshot: Snapshot, file: Parameters<typeof objectiveAt>[0], offset: number, range: Range): CompletionItem[] {
   const objective = objectiveAt(file, offset);
   const kr = objective && keyResultAt(objective, offset);
-  const valid = kr ? [...KEY_RESULT_ATTRIBUTES, ...OBJECTIVE_ATTRIBUTES.filter((k) => k !== 'owner'), 'objective', 'strategy'] : objective ? [...OBJECTIVE_ATTRIBUTES, 'objective', 'strategy'] : HEADER;
+  const valid = kr ? [...KEY_RESULT_ATTRIBUTES, ...OBJECTIVE_ATTRIBUTES.filter((k) => !KEY_RESULT_ATTRIBUTES.includes(k)), 'objective', 'strategy'] : objective ? [...OBJECTIVE_ATTRIBUTES, 'objective', 'strategy'] : HEADER;
   const items: CompletionItem[] = valid.map((keyword, i) => ({
     label: keyword,
     kind: CompletionItemKind.Keyword,

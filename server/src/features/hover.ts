@@ -6,6 +6,7 @@
 //  - a key result (its id, or the `kr` of `objective.kr`): its metric (written out, or inferred
 //    from the title with the statement that writes it out), value and progress, newest check-in,
 //    and for `rollup sum` the arithmetic of its contributions;
+//  - grades, statuses, reflections and a milestone key result's steps: closing.ts;
 //  - a strategy: its title and the objectives aligned to it.
 // A reference that does not resolve shows nothing: its diagnostic speaks.
 // Problems: the hover lists those of the objective's or key result's block, except the ones under
@@ -42,6 +43,8 @@ import type { Metric } from '../core/model/metrics';
 import { formatAmount, formatNumber, type Unit } from '../core/model/units';
 import { offsetIn, rangeIn } from './common';
 import { escapeMarkdown } from '../core/util/markdown';
+import { isMilestone } from '../core/model/closing';
+import { keyResultClosingHover, keyResultClosingSuffix, objectiveClosingHover } from './closing';
 
 export function hover(snapshot: Snapshot, document: OkrDocument, position: Position): Hover | null {
   const symbol = symbolAt(snapshot.index, document, offsetIn(document, position));
@@ -82,6 +85,9 @@ function objectiveHover(node: ObjectiveNode, analysis: AnalysisResult, config: A
   const pace = paceOf(node, analysis);
   const paceLine = describePace(pace, node, analysis.today, config);
   if (paceLine) parts.push(paceLine);
+
+  const closing = objectiveClosingHover(objective);
+  if (closing) parts.push(closing);
 
   const story = storyOf(node, graph);
   parts.push(renderStory(objective, story));
@@ -148,10 +154,11 @@ function keyResultLine(kr: KeyResult, analysis: AnalysisResult): string {
   const krProgress = progress.keyResultProgress(kr);
   const parts: string[] = [];
   if (value) parts.push(metric ? standing(value.value, metric) : escapeMarkdown(formatNumber(value.value)));
-  else parts.push(metric ? `no value yet (${metricLabel(metric)})` : 'no metric');
+  else if (!isMilestone(kr)) parts.push(metric ? `no value yet (${metricLabel(metric)})` : 'no metric');
   if (krProgress !== undefined && metric?.kind !== 'threshold') parts.push(percent(krProgress));
   const trend = trendOf(kr, metric?.unit, analysis.today);
   if (trend) parts.push(trend);
+  parts.push(...keyResultClosingSuffix(kr, analysis.today));
   return `${name}${kr.id ? ' ' : ' · '}${parts.join(' · ')}`;
 }
 
@@ -231,7 +238,9 @@ function keyResultHover(target: KeyResultDefinition, analysis: AnalysisResult, s
   parts.push(`${name}${titled(kr.title.text)}`);
 
   const metric = progress.metric(kr);
-  if (!metric) parts.push('*No metric:* write `from … to`, `target` or `keep above/below` under it');
+  const closing = keyResultClosingHover(kr, analysis.today);
+  if (isMilestone(kr)) parts.push(closing!);
+  else if (!metric) parts.push('*No metric:* write `from … to`, `target` or `keep above/below` under it');
   else if (metric.source === 'explicit') parts.push(`*Metric:* ${code(metric.statement)}`);
   else {
     const from = metric.span ? kr.title.text.slice(metric.span.start - kr.title.span.start, metric.span.end - kr.title.span.start) : '';
@@ -247,7 +256,7 @@ function keyResultHover(target: KeyResultDefinition, analysis: AnalysisResult, s
     const done = krProgress !== undefined && metric?.kind !== 'threshold' ? ` · ${bar(krProgress)} ${percent(krProgress)} done` : '';
     const pinned = pinnedTodayNote(config);
     parts.push(`*Value:* ${shown} (${source})${done}${pinned ? ` · ${escapeMarkdown(pinned)}` : ''}`);
-  } else {
+  } else if (!isMilestone(kr)) {
     parts.push('*Value:* none yet: add a `checkin DATE VALUE` line');
   }
 
@@ -274,6 +283,8 @@ function keyResultHover(target: KeyResultDefinition, analysis: AnalysisResult, s
     const title = into?.kind === 'keyResult' ? ` ${escapeMarkdown(into.node.title.text)}` : '';
     parts.push(`*Contributes to* ${code(referenceText(kr.contributesTo))}${title}`);
   }
+
+  if (closing && !isMilestone(kr)) parts.push(closing);
 
   const extra: string[] = [];
   if (kr.owner?.text) extra.push(`owner ${escapeMarkdown(kr.owner.text)}`);

@@ -7,6 +7,7 @@ import { SemanticTokensBuilder } from 'vscode-languageserver';
 import type { SemanticTokens, SemanticTokensLegend } from 'vscode-languageserver-types';
 import { positionAt, type OkrDocument, type Quantity, type Reference, type Snapshot, type Span, type WorkspaceIndex } from '../core';
 import { okrLexer, Kw, NumberLiteral, Percent, Currency, DateLiteral, PeriodLiteral, Handle, QuotedName } from '../core/syntax/tokens';
+import { closingWordSpans } from './closing';
 
 const tokenTypes = ['namespace', 'class', 'property', 'keyword', 'number', 'type', 'variable', 'enumMember', 'string'] as const;
 const tokenModifiers = ['declaration', 'unresolved'] as const;
@@ -65,6 +66,7 @@ function namedSpans(index: WorkspaceIndex, document: OkrDocument): Map<number, C
     set(objective.id.span, 'class', DECLARATION);
     set(objective.level?.span, 'enumMember');
     objective.alignsTo.forEach(reference);
+    for (const span of closingWordSpans(objective)) set(span, 'enumMember');
     for (const kr of objective.keyResults) {
       set(kr.id?.span, 'property', DECLARATION);
       reference(kr.contributesTo);

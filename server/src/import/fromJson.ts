@@ -1,7 +1,7 @@
 // `okr export --format json` → a plan: the tree model back into files, so that export → import →
 // export gives the same model. Objectives go back to the file they came from (`--by team`).
-import type { TreeKeyResult, TreeModel, TreeObjective, TreeRoot } from '../core/tree';
-import { ImportError, type Plan, type PlanKeyResult, type PlanObjective } from './plan';
+import type { TreeClosing, TreeKeyResult, TreeModel, TreeObjective, TreeRoot } from '../core/tree';
+import { ImportError, type Plan, type PlanClosing, type PlanKeyResult, type PlanObjective } from './plan';
 
 export function isTreeModel(value: unknown): value is TreeModel {
   return typeof value === 'object' && value !== null && Array.isArray((value as TreeModel).roots) && Array.isArray((value as TreeModel).links);
@@ -13,6 +13,33 @@ const DEFAULT_LEVELS = ['company', 'department', 'team', 'individual'];
 function fileOf(uri: string | undefined): string | undefined {
   const base = uri?.split(/[/\\]/).pop();
   return base ? decodeURIComponent(base).replace(/\.okr$/i, '') : undefined;
+}
+
+const STATUSES = ['done', 'missed', 'dropped', 'carried'] as const;
+/** The most steps a milestone key result gets back (the JSON file is anyone's). */
+const MAX_STEPS = 1000;
+
+/** A node's own grade, status and reflections, each only when it is of the right type. */
+function closingOf(node: TreeClosing, ownGrade: boolean): PlanClosing {
+  const text = (value: unknown) => (typeof value === 'string' && value.trim() ? value : undefined);
+  const grade = ownGrade && typeof node.grade === 'number' && node.grade >= 0 && node.grade <= 1 ? node.grade : undefined;
+  const status = STATUSES.find((s) => s === node.status);
+  const carriedTo = status === 'carried' ? text(node.carriedTo) : undefined;
+  const learned = Array.isArray(node.learned) ? node.learned.filter((l): l is string => !!text(l)) : [];
+  return {
+    ...(grade !== undefined ? { grade, gradeNote: text(node.gradeNote) } : {}),
+    // `carried` needs the period it goes to.
+    ...(status && (status !== 'carried' || carriedTo) ? { status, carriedTo } : {}),
+    ...(learned.length ? { learned } : {}),
+  };
+}
+
+function stepsOf(kr: TreeKeyResult): PlanKeyResult['steps'] {
+  const steps = kr.steps;
+  if (typeof steps !== 'object' || steps === null) return undefined;
+  const { done, total } = steps;
+  if (!Number.isInteger(done) || !Number.isInteger(total) || done < 0 || done > total || total < 1 || total > MAX_STEPS) return undefined;
+  return { done, total };
 }
 
 export function planFromModel(model: TreeModel): Plan {
@@ -38,6 +65,8 @@ export function planFromModel(model: TreeModel): Plan {
     weight: kr.weight,
     contributesTo: kr.contributesTo,
     rollup: kr.rollup !== undefined ? true : undefined,
+    steps: stepsOf(kr),
+    ...closingOf(kr, true),
     notes: [],
   });
   const objective = (node: TreeObjective, parent: string | undefined) => {
@@ -61,6 +90,8 @@ export function planFromModel(model: TreeModel): Plan {
         why: node.why,
         parents,
         keyResults: (node.keyResults ?? []).map(keyResult),
+        // An objective's grade that is the mean of its key results' is not its own: not written.
+        ...closingOf(node, node.gradeFromKeyResults !== true),
         notes: [],
       },
     });

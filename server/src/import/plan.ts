@@ -19,7 +19,19 @@ export interface PlanCheckin {
   readonly note?: string;
 }
 
-export interface PlanKeyResult {
+/** How an objective or key result closed its period (the JSON export's grades and statuses). */
+export interface PlanClosing {
+  /** 0..1, its own grade. */
+  grade?: number;
+  gradeNote?: string;
+  status?: 'done' | 'missed' | 'dropped' | 'carried';
+  /** For `carried`: the period it is carried over to. */
+  carriedTo?: string;
+  /** `learned:` lines. */
+  learned?: string[];
+}
+
+export interface PlanKeyResult extends PlanClosing {
   /** The source's key for it (unique in the plan): references name it. */
   readonly key: string;
   /** 1-based row of the source, for messages. */
@@ -39,10 +51,15 @@ export interface PlanKeyResult {
   /** Key of the key result it adds into. */
   contributesTo?: string;
   rollup?: boolean;
+  /**
+   * A milestone key result's steps, done and in all: the JSON export has their count, not their
+   * titles, so they come back as `step done: Step 1`, `step: Step 3`.
+   */
+  steps?: { readonly done: number; readonly total: number };
   readonly notes: Note[];
 }
 
-export interface PlanObjective {
+export interface PlanObjective extends PlanClosing {
   readonly kind: 'objective' | 'strategy';
   readonly key: string;
   readonly row?: number;

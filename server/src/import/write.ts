@@ -1,6 +1,7 @@
 // A plan → .okr files: one per team (or per level), readable unique ids, alignments as `aligns to`,
-// metrics, check-ins, and every value with no place in the language as a comment on its item.
-import { ImportError, type Note, type Plan, type PlanKeyResult, type PlanObjective } from './plan';
+// metrics, check-ins, grades and statuses, and every value with no place in the language as a
+// comment on its item.
+import { ImportError, type Note, type Plan, type PlanClosing, type PlanKeyResult, type PlanObjective } from './plan';
 import { commentLines, idFromTitle, isId, oneLine, slug } from './values';
 
 export type GroupBy = 'team' | 'level';
@@ -109,6 +110,15 @@ export function writePlan(plan: Plan, by: GroupBy, sourceName: string): WriteRes
         if (!note.provenance) kept.push({ file: name, item, row, label: note.label, text: note.text });
       }
     };
+    // `grade 0.7: note`, `status carried over to 2026-Q1`, `learned: …`.
+    const closing = (c: PlanClosing) => {
+      if (c.grade !== undefined) {
+        const note = c.gradeNote && oneLine(c.gradeNote);
+        out.push(`grade ${c.grade}${note ? `: ${note}` : ''}`);
+      }
+      if (c.status) out.push(c.status === 'carried' ? `status carried over to ${oneLine(c.carriedTo ?? '')}` : `status ${c.status}`);
+      for (const line of c.learned ?? []) if (oneLine(line)) out.push(`learned: ${oneLine(line)}`);
+    };
     let krCount = 0;
     for (const o of items) {
       const id = ids.get(o.key)!;
@@ -126,6 +136,7 @@ export function writePlan(plan: Plan, by: GroupBy, sourceName: string): WriteRes
       if (o.parents.length) out.push(`aligns to ${[...new Set(o.parents.map(ref))].join(', ')}`);
       if (o.why) out.push(`why: ${oneLine(o.why)}`);
       if (o.commitment) out.push(o.commitment);
+      closing(o);
       for (const kr of o.keyResults) {
         krCount++;
         const krRef = ids.get(kr.key);
@@ -143,6 +154,8 @@ export function writePlan(plan: Plan, by: GroupBy, sourceName: string): WriteRes
         if (kr.weight !== undefined) out.push(`weight ${kr.weight}`);
         if (kr.contributesTo) out.push(`contributes to ${ref(kr.contributesTo)}`);
         if (kr.rollup) out.push('rollup sum');
+        if (kr.steps) for (let i = 1; i <= kr.steps.total; i++) out.push(`step${i <= kr.steps.done ? ' done' : ''}: Step ${i}`);
+        closing(kr);
       }
     }
     files.push({ name, text: `${indent(out).join('\n')}\n`, objectives: objectivesHere.length, keyResults: krCount });
@@ -156,7 +169,9 @@ export function writePlan(plan: Plan, by: GroupBy, sourceName: string): WriteRes
   return { files, kept };
 }
 
-const KEY_RESULT_ATTRIBUTE = /^(from|target|keep|current|checkin|contributes|rollup|weight)\b/;
+const KEY_RESULT_ATTRIBUTE = /^(from|target|keep|current|checkin|contributes|rollup|weight|step)\b/;
+/** Under a key result, its own; else its objective's (as `owner`). */
+const KEY_RESULT_OR_OBJECTIVE = /^(owner |grade |status |learned:)/;
 
 /**
  * Indents the lines as \`okr fmt\` does (core/format.ts; the import does not bundle the parser, to
@@ -183,7 +198,7 @@ function indent(lines: readonly string[]): string[] {
         return depth > 0 ? 1 : 0;
       }
     }
-    return line.startsWith('owner ') && depth === 2 ? 2 : depth > 0 ? 1 : 0;
+    return KEY_RESULT_OR_OBJECTIVE.test(line) && depth === 2 ? 2 : depth > 0 ? 1 : 0;
   };
   return lines.map((line, at) => '  '.repeat(levelOf(line, at)) + line);
 }

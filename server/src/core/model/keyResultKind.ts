@@ -27,7 +27,8 @@ export function keyResultKind(kr: KeyResult): KeyResultKind {
   let kind = byKeyResult.get(kr);
   if (!kind) {
     const metric = hasExplicitMetric(kr) ? undefined : metricOf(kr);
-    kind = hasExplicitMetric(kr) || (metric && !isCountOfOne(metric)) ? MEASURED : titleKind(kr.title.text);
+    // A milestone key result (steps) is measured by the share of its steps done.
+    kind = hasExplicitMetric(kr) || kr.steps.length > 0 || (metric && !isCountOfOne(metric)) ? MEASURED : titleKind(kr.title.text);
     byKeyResult.set(kr, kind);
   }
   return kind;

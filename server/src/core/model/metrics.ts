@@ -36,11 +36,14 @@ export interface Metric {
   readonly statement: string;
 }
 
-/** The explicit metric of a key result, else one inferred from its title, else undefined. */
+/**
+ * The explicit metric of a key result, else one inferred from its title, else undefined. A
+ * milestone key result (steps) is measured by its steps: nothing is inferred from its title.
+ */
 export function metricOf(kr: KeyResult): Metric | undefined {
   // A key result node never changes (an edit makes a new tree), so its metric is computed once.
   if (metricCache.has(kr)) return metricCache.get(kr);
-  const metric = explicitMetric(kr) ?? inferMetric(kr.title.text, kr.title.span.start);
+  const metric = explicitMetric(kr) ?? (kr.steps.length ? undefined : inferMetric(kr.title.text, kr.title.span.start));
   metricCache.set(kr, metric);
   return metric;
 }

@@ -5,6 +5,7 @@
 //  - a key result's value is its newest check-in, else its `current`, in the unit of its metric
 //    (`checkin 2026-02-27 $38M` under `target 80 $M` is 38); a `rollup sum` key result's value is
 //    the sum of the values contributing to it (converted into its unit), when any has a value;
+//  - a milestone key result (steps and no metric) progresses by the share of its steps done;
 //  - objective progress = the weighted mean of its key results that have a metric and a value;
 //  - expected progress = the share of the period elapsed today, times the expected score:
 //    1.0 for committed objectives (the default), 0.7 for aspirational ones.
@@ -14,6 +15,7 @@ import { metricOf, type Metric } from './metrics';
 import { convert, sameDimension, valueIn, type Unit } from './units';
 import { parseDate, type Day } from './dates';
 import { elapsed, type Period } from './period';
+import { stepsProgress } from './closing';
 
 export interface KeyResultValue {
   readonly value: number;
@@ -120,6 +122,11 @@ export class ProgressModel {
 
   /** 0..1, or undefined when the key result has no metric or no value yet. */
   keyResultProgress(kr: KeyResult): number | undefined {
+    // A milestone key result: the share of its steps done.
+    if (kr.steps.length) {
+      const steps = stepsProgress(kr, this.today);
+      if (steps) return steps.progress;
+    }
     const metric = this.metric(kr);
     const value = this.value(kr);
     if (!metric || !value) return undefined;

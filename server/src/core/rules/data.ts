@@ -35,6 +35,24 @@ export interface RuleData {
   readonly 'stale-checkin': { readonly lastCheckin: string | null; readonly days: number; readonly limit: number };
   readonly 'summation-mismatch': { readonly sum: number; readonly target: number; readonly difference: number; readonly unit?: string; readonly terms: readonly number[] };
   readonly 'unit-mismatch': { readonly kind: string; readonly from?: string; readonly into?: string };
+  /** The grade as written. */
+  readonly 'grade-out-of-range': { readonly grade: string };
+  readonly 'ungraded-key-result': {
+    /** The period that ended. */
+    readonly period: string;
+    /** The measured progress (0..1), if any. */
+    readonly progress: number | null;
+    /** The grade the measured progress suggests (`0.7`), if any. */
+    readonly grade: string | null;
+    /** The period after it (`2026-Q1`), if it has one. */
+    readonly next: string | null;
+  };
+  readonly 'grade-far-from-progress': { readonly grade: number; readonly progress: number };
+  readonly 'committed-grade-without-note': { readonly grade: number };
+  /** The owner, and the two periods all graded 1.0 (earlier first). */
+  readonly sandbagging: { readonly owner: string; readonly periods: readonly string[] };
+  /** The period it is carried over to, as written. */
+  readonly 'carried-to-unknown-period': { readonly period: string };
 }
 
 /** Every rule id. */

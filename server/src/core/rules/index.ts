@@ -23,6 +23,12 @@ import { tooManyObjectives } from './tooManyObjectives';
 import { unaligned } from './unaligned';
 import { unitMismatch } from './unitMismatch';
 import { unknownReference } from './unknownReference';
+import { gradeOutOfRange } from './gradeOutOfRange';
+import { ungradedKeyResult } from './ungradedKeyResult';
+import { gradeFarFromProgress } from './gradeFarFromProgress';
+import { committedGradeWithoutNote } from './committedGradeWithoutNote';
+import { sandbagging } from './sandbagging';
+import { carriedToUnknownPeriod } from './carriedToUnknownPeriod';
 import type { Rule } from './types';
 
 export const rules: readonly Rule[] = [
@@ -49,6 +55,12 @@ export const rules: readonly Rule[] = [
   tooManyObjectives,
   staleCheckin,
   behindPace,
+  gradeOutOfRange,
+  carriedToUnknownPeriod,
+  ungradedKeyResult,
+  committedGradeWithoutNote,
+  gradeFarFromProgress,
+  sandbagging,
 ];
 
 export type { Rule, Problem, Severity, RuleMeta } from './types';

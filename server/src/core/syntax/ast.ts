@@ -59,7 +59,46 @@ export interface Metric {
   readonly current?: Quantity;
 }
 
-export interface KeyResult {
+/** `grade 0.7: note`: how the key result or objective scored when its period closed, 0.0–1.0. */
+export interface Grade {
+  readonly value: NumberLiteral;
+  readonly note?: Word;
+  readonly span: Span;
+}
+
+export type ClosingStatusKind = 'done' | 'missed' | 'dropped' | 'carried';
+
+/** `status done | missed | dropped | carried over to PERIOD`. */
+export interface ClosingStatus {
+  readonly kind: ClosingStatusKind;
+  /** The status word as written. */
+  readonly word: Word;
+  /** For `carried over to PERIOD`: the period it is carried to. */
+  readonly carriedTo?: Word;
+  readonly span: Span;
+}
+
+/** `step [DUE] [done [ON]]: title`: one step of a milestone key result. */
+export interface Step {
+  /** The date it is due. */
+  readonly due?: Word;
+  /** The `done` word, when the step is done. */
+  readonly done?: Word;
+  /** The day it was done; without it a done step counts from any day. */
+  readonly doneOn?: Word;
+  readonly title: Word;
+  readonly span: Span;
+}
+
+/** What is said when a period closes: on an objective and on a key result alike. */
+export interface Closing {
+  grade?: Grade;
+  status?: ClosingStatus;
+  /** `learned: …` lines, in order. */
+  readonly learned: Word[];
+}
+
+export interface KeyResult extends Closing {
   readonly kind: 'keyResult';
   /** Absent for `kr: title`. */
   readonly id?: Word;
@@ -74,9 +113,11 @@ export interface KeyResult {
   rollupSum?: Span;
   weight?: NumberLiteral;
   owner?: Owner;
+  /** `step` lines: a key result with steps and no metric is a milestone key result. */
+  readonly steps: Step[];
 }
 
-export interface Objective {
+export interface Objective extends Closing {
   readonly kind: 'objective';
   readonly id: Word;
   readonly title: Word;

@@ -3,14 +3,16 @@
 // attribute belongs to the innermost block that can hold it. A statement in a place where it
 // means nothing (a `target` before any `kr`, an `aligns to` in the header) is a syntax problem
 // that says where it belongs.
-import type { Checkin, Comment, Header, KeyResult, Objective, OkrFile, Reference, Span, Strategy, SyntaxProblem, Word } from './ast';
+import type { Checkin, Closing, ClosingStatusKind, Comment, Header, KeyResult, Objective, OkrFile, Reference, Span, Strategy, SyntaxProblem, Word } from './ast';
 import type { Statement } from './statements';
+import { closingStatuses } from './tokens';
+import { closest } from '../util/similar';
 
 const keywordOf: Record<Statement['kind'], string> = {
   period: 'period', level: 'level', owner: 'owner', strategy: 'strategy', objective: 'objective', kr: 'kr',
   aligns: 'aligns to', why: 'why:', commitment: 'committed/aspirational', from: 'from … to', target: 'target',
   keep: 'keep above/below', current: 'current', checkin: 'checkin', contributes: 'contributes to', rollup: 'rollup sum',
-  weight: 'weight',
+  weight: 'weight', grade: 'grade', status: 'status', learned: 'learned:', step: 'step',
 };
 
 export class FileBuilder {
@@ -46,7 +48,7 @@ export class FileBuilder {
         if (!statement.id) return this.problem(statement.keyword, 'An objective needs an id: `objective ID: title`');
         this.objective = {
           kind: 'objective', id: statement.id, title: statement.title ?? emptyTitle(statement.span), span: statement.span,
-          blockSpan: { start: statement.span.start, end: lineEnd }, alignsTo: [], keyResults: [],
+          blockSpan: { start: statement.span.start, end: lineEnd }, alignsTo: [], keyResults: [], learned: [],
         };
         this.objectives.push(this.objective);
         return;
@@ -55,7 +57,7 @@ export class FileBuilder {
         if (!objective) return this.misplaced(statement, 'a key result belongs to an objective: add an `objective ID: title` line above it');
         this.keyResult = {
           kind: 'keyResult', id: statement.id, title: statement.title ?? emptyTitle(statement.span), span: statement.span,
-          blockSpan: { start: statement.span.start, end: lineEnd }, metric: {}, checkins: [],
+          blockSpan: { start: statement.span.start, end: lineEnd }, metric: {}, checkins: [], steps: [], learned: [],
         };
         objective.keyResults.push(this.keyResult);
         this.extend(lineEnd);
@@ -84,8 +86,49 @@ export class FileBuilder {
         if (this.objective.commitment) return this.duplicate(statement, `objective ${this.objective.id.text}`, this.objective.commitment.span);
         this.objective.commitment = { kind: statement.commitment, span: statement.span };
         return this.extend(lineEnd);
+      case 'grade':
+      case 'status':
+      case 'learned': {
+        // Like `owner`: on the key result above, else on the objective.
+        const block = this.keyResult ?? this.objective;
+        if (!block) return this.misplaced(statement, 'it belongs to an objective or a key result');
+        this.addClosing(block, statement, this.keyResult ? describeKr(this.keyResult) : `objective ${this.objective!.id.text}`);
+        return this.extend(lineEnd);
+      }
       default:
         return this.addKeyResultAttribute(statement, lineEnd);
+    }
+  }
+
+  private addClosing(block: Closing, statement: Statement & { kind: 'grade' | 'status' | 'learned' }, where: string): void {
+    switch (statement.kind) {
+      case 'grade':
+        if (block.grade) return this.duplicate(statement, where, block.grade.span);
+        if (statement.value) block.grade = { value: statement.value, note: statement.note, span: statement.span };
+        return;
+      case 'learned':
+        if (statement.text) block.learned.push(statement.text);
+        return;
+      case 'status': {
+        if (block.status) return this.duplicate(statement, where, block.status.span);
+        const value = statement.value;
+        if (!value) return;
+        const kind = (closingStatuses as readonly string[]).includes(value.text) ? (value.text as ClosingStatusKind) : undefined;
+        const forms = '`status done`, `status missed`, `status dropped` or `status carried over to PERIOD`';
+        if (!kind) {
+          const suggestion = closest(value.text, closingStatuses, 2)[0];
+          return this.problem(value.span, `Unknown status '${value.text}': ${suggestion ? `did you mean \`${suggestion}\`? ` : ''}write ${forms}`);
+        }
+        if (kind === 'carried') {
+          if (statement.over && statement.over.text !== 'over') return this.problem(statement.over.span, `Expected 'over' but found '${statement.over.text}': write \`status carried over to PERIOD\``);
+          if (!statement.period) return this.problem(statement.span, 'Carried over to which period? Write `status carried over to PERIOD` (e.g. `2026-Q2`)');
+        } else if (statement.over || statement.to) {
+          const extra = statement.over ?? statement.period ?? value;
+          return this.problem(statement.over?.span ?? statement.to ?? extra.span, `\`status ${kind}\` is complete without what follows: only \`carried over\` names a period`);
+        }
+        block.status = { kind, word: value, carriedTo: kind === 'carried' ? statement.period : undefined, span: statement.span };
+        return;
+      }
     }
   }
 
@@ -126,6 +169,11 @@ export class FileBuilder {
       case 'weight':
         if (kr.weight) return this.duplicate(statement, where, kr.weight.span);
         kr.weight = statement.value;
+        break;
+      case 'step':
+        if (statement.done && statement.done.text !== 'done') return this.problem(statement.done.span, `Expected \`done\` or ':' but found '${statement.done.text}': write \`step [DUE] [done [ON]]: what is delivered\``);
+        if (!statement.text) return this.problem(statement.span, 'A step needs a title after \':\'');
+        kr.steps.push({ due: statement.due, done: statement.done, doneOn: statement.doneOn, title: statement.text, span: statement.span });
         break;
       default:
         return;

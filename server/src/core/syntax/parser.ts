@@ -107,6 +107,10 @@ export class LineParser extends EmbeddedActionsParser {
       { ALT: () => this.SUBRULE(this.contributesStatement) },
       { ALT: () => this.SUBRULE(this.rollupStatement) },
       { ALT: () => this.SUBRULE(this.weightStatement) },
+      { ALT: () => this.SUBRULE(this.gradeStatement) },
+      { ALT: () => this.SUBRULE(this.statusStatement) },
+      { ALT: () => this.SUBRULE(this.learnedStatement) },
+      { ALT: () => this.SUBRULE(this.stepStatement) },
     ]);
     this.OPTION(() => this.CONSUME(T.Comment));
     return result;
@@ -373,6 +377,70 @@ export class LineParser extends EmbeddedActionsParser {
       span: join(span(kw), isReal(num) ? span(num) : span(kw)),
       value: isReal(num) ? { raw: num.image, value: readNumber(num.image), span: span(num) } : undefined,
     }));
+  });
+
+  /** `grade 0.7 [: note]`: the range is checked by grade-out-of-range. */
+  private gradeStatement = this.RULE('gradeStatement', (): Statement => {
+    const kw = this.CONSUME(T.Kw.grade);
+    const num = this.CONSUME(T.NumberLiteral);
+    const note = this.OPTION(() => {
+      this.CONSUME(T.Colon);
+      return this.SUBRULE(this.freeText);
+    });
+    return this.ACTION(() => {
+      const value = isReal(num) ? { raw: num.image, value: readNumber(num.image), span: span(num) } : undefined;
+      return { kind: 'grade', keyword: span(kw), span: join(span(kw), note?.span ?? value?.span ?? span(kw)), value, note };
+    });
+  });
+
+  /**
+   * `status done | missed | dropped | carried over to PERIOD`. The status words are not keywords
+   * (they stay usable as units and ids): build.ts checks them.
+   */
+  private statusStatement = this.RULE('statusStatement', (): Statement => {
+    const kw = this.CONSUME(T.Kw.status);
+    const value = this.CONSUME(T.Name);
+    const over = this.OPTION(() => this.CONSUME(T.Identifier));
+    const carried = this.OPTION1(() => {
+      const to = this.CONSUME(T.Kw.to);
+      const period = this.SUBRULE(this.periodValue);
+      return { to, period };
+    });
+    return this.ACTION(() => {
+      const to = carried && isReal(carried.to) ? span(carried.to) : undefined;
+      const period = carried?.period;
+      const overWord = isReal(over) ? word(over) : undefined;
+      const valueWord = isReal(value) ? word(value) : undefined;
+      const end = period?.span ?? to ?? overWord?.span ?? valueWord?.span ?? span(kw);
+      return { kind: 'status', keyword: span(kw), span: join(span(kw), end), value: valueWord, over: overWord, to, period };
+    });
+  });
+
+  private learnedStatement = this.RULE('learnedStatement', (): Statement => {
+    const kw = this.CONSUME(T.Kw.learned);
+    const colon = this.CONSUME(T.Colon);
+    const text = this.SUBRULE(this.freeText);
+    return this.ACTION(() => ({ kind: 'learned', keyword: span(kw), span: join(span(kw), text?.span ?? (isReal(colon) ? span(colon) : span(kw))), text }));
+  });
+
+  /** `step [DUE] [done [ON]]: title`; `done` is a word, checked by build.ts. */
+  private stepStatement = this.RULE('stepStatement', (): Statement => {
+    const kw = this.CONSUME(T.Kw.step);
+    const due = this.OPTION(() => this.CONSUME(T.DateLiteral));
+    const done = this.OPTION1(() => {
+      const doneWord = this.CONSUME(T.Identifier);
+      const on = this.OPTION2(() => this.CONSUME1(T.DateLiteral));
+      return { doneWord, on };
+    });
+    const colon = this.CONSUME(T.Colon);
+    const text = this.SUBRULE(this.freeText);
+    return this.ACTION(() => {
+      const dueWord = isReal(due) ? word(due) : undefined;
+      const doneWord = done && isReal(done.doneWord) ? word(done.doneWord) : undefined;
+      const doneOn = done && isReal(done.on) ? word(done.on) : undefined;
+      const end = text?.span ?? (isReal(colon) ? span(colon) : undefined) ?? doneOn?.span ?? doneWord?.span ?? dueWord?.span ?? span(kw);
+      return { kind: 'step', keyword: span(kw), span: join(span(kw), end), due: dueWord, done: doneWord, doneOn, text };
+    });
   });
 
   /** The document text, for slicing free text exactly as written. */

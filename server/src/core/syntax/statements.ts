@@ -26,6 +26,10 @@ export type Statement =
   | (Base & { kind: 'checkin'; checkin: Partial<Checkin> & { span: Span } })
   | (Base & { kind: 'contributes'; ref?: Reference })
   | (Base & { kind: 'rollup' })
-  | (Base & { kind: 'weight'; value?: NumberLiteral });
+  | (Base & { kind: 'weight'; value?: NumberLiteral })
+  | (Base & { kind: 'grade'; value?: NumberLiteral; note?: Word })
+  | (Base & { kind: 'status'; value?: Word; over?: Word; to?: Span; period?: Word })
+  | (Base & { kind: 'learned'; text?: Word })
+  | (Base & { kind: 'step'; due?: Word; done?: Word; doneOn?: Word; text?: Word });
 
 export type StatementKind = Statement['kind'];

@@ -48,13 +48,21 @@ export const Kw = {
   rollup: keyword('rollup'),
   sum: keyword('sum'),
   weight: keyword('weight'),
+  grade: keyword('grade'),
+  status: keyword('status'),
+  learned: keyword('learned'),
+  step: keyword('step'),
 } as const;
 
 /** The keywords that begin a statement, in the order the docs list them. */
 export const statementKeywords = [
   'period', 'level', 'owner', 'strategy', 'objective', 'aligns to', 'why:', 'committed', 'aspirational',
   'kr', 'from', 'target', 'keep above', 'keep below', 'current', 'checkin', 'contributes to', 'rollup sum', 'weight',
+  'step', 'grade', 'status', 'learned:',
 ] as const;
+
+/** The closing statuses (`status done`, …, `status carried over to 2026-Q2`): words, not keywords. */
+export const closingStatuses = ['done', 'missed', 'dropped', 'carried'] as const;
 
 /** A line break as the Language Server Protocol counts them: LF, CRLF or a lone CR. */
 export const Newline = createToken({ name: 'Newline', pattern: /\r\n?|\n/, line_breaks: true, label: 'end of line' });
@@ -84,7 +92,9 @@ function allCharsBut(excluded: string): number[] {
   return codes;
 }
 
-export const TextChunk = createToken({ name: 'TextChunk', pattern: /[^\r\n#]+|#/, start_chars_hint: allCharsBut('\r\n'), label: 'text' });
+// A `#` glued to the word before it is text ("C# driver", "F# support"): the chunk takes it, so a
+// comment in free text starts only at a `#` after whitespace (or at the start of the text).
+export const TextChunk = createToken({ name: 'TextChunk', pattern: /[^\r\n#]*[^\r\n#\s]#(?:[^\r\n#]*[^\r\n#\s]#)*[^\r\n#]*|[^\r\n#]+|#/, start_chars_hint: allCharsBut('\r\n'), label: 'text' });
 
 export const Colon = createToken({ name: 'Colon', pattern: /:/, push_mode: 'text', label: "':'" });
 export const Comma = createToken({ name: 'Comma', pattern: /,/, label: "','" });
