@@ -247,15 +247,21 @@ export class Analyzer {
       }
     }
     const files = [...affected.files];
-    const scope = AnalysisScope.files(index, graph, affected.files);
+    const scope = AnalysisScope.files(index, graph, affected.whole, affected.parts);
     const scoped = this.workspaceRules.filter((r) => !r.wholeWorkspace);
     this.runRules(state, scope, files, scoped);
 
-    // Rules over the whole workspace (cycles) run again when a link changed, or when what they
-    // reported sits in, or points into, an edited file.
+    // Rules over the whole workspace (cycles) run again when what they reported sits in, or
+    // points into, an edited file; or when a link changed, unless they reported nothing before and
+    // say the changed links cannot make them report.
     const reassemble = new Set(files);
-    const whole = this.workspaceRules.filter((r) => r.wholeWorkspace);
-    if (whole.length && (affected.linksChanged || [...changed].some((uri) => this.wholeRulesTouch(state, uri, whole)))) {
+    const wholeRules = this.workspaceRules.filter((r) => r.wholeWorkspace);
+    const edited = [...changed].some((uri) => this.wholeRulesTouch(state, uri, wholeRules));
+    const whole = wholeRules.filter((rule) =>
+      edited ||
+      (affected.linksChanged &&
+        (!rule.canReportAfterLinking || this.filesWithProblemsOf(state, [rule]).length > 0 || rule.canReportAfterLinking(graph, affected.linked))));
+    if (whole.length) {
       const touched = this.filesWithProblemsOf(state, whole);
       this.runRules(state, AnalysisScope.everything(index, graph), index.all().map((d) => d.uri), whole);
       for (const uri of [...touched, ...this.filesWithProblemsOf(state, whole)]) if (index.has(uri)) reassemble.add(uri);
@@ -271,7 +277,9 @@ export class Analyzer {
     for (const uri of uris) {
       let lists = state.byRule.get(uri);
       if (!lists) state.byRule.set(uri, (lists = this.workspaceRules.map(() => [])));
-      for (const slot of slots) lists[slot] = [];
+      // A file in scope in part keeps the problems of its objectives out of scope.
+      const whole = scope.hasWhole(uri);
+      for (const slot of slots) lists[slot] = whole ? [] : lists[slot]!.filter((p) => !scope.covers(uri, p.span));
     }
     const progress = new ProgressModel(state.graph, state.today);
     rules.forEach((rule, i) => {
@@ -279,7 +287,7 @@ export class Analyzer {
       if (!severity) return;
       const slot = slots[i]!;
       const report = (uri: string, span: Span, message: string, options?: ReportOptions) => {
-        if (!scope.has(uri)) return;
+        if (!scope.covers(uri, span)) return;
         state.byRule.get(uri)?.[slot]!.push(problem(uri, span, rule, this.severityFor(rule, severity, options), message, options));
       };
       guard(rule, () => rule.check({ index: this.inputs.index, graph: state.graph, progress, today: state.today, config: this.inputs.config, scope, report }));
@@ -368,10 +376,13 @@ export class Analyzer {
   }
 }
 
-/** The files whose problems point into `uri`. */
-function readersOf(state: State, uri: string): string[] {
-  const readers: string[] = [];
-  for (const [file, into] of state.pointsInto) if (into.has(uri)) readers.push(file);
+/** The problems of other files that point into `uri`. */
+function readersOf(state: State, uri: string): Problem[] {
+  const readers: Problem[] = [];
+  for (const [file, into] of state.pointsInto) {
+    if (file === uri || !into.has(uri)) continue;
+    for (const problem of state.problems.get(file) ?? []) if (problem.related?.some((r) => r.uri === uri)) readers.push(problem);
+  }
   return readers;
 }
 

@@ -99,7 +99,19 @@ function unrelated(parent: Objective, children: readonly Objective[]): boolean {
   return related * 2 < children.length;
 }
 
-function contentStems(title: string): Set<string> {
+function contentStems(title: string): ReadonlySet<string> {
+  let stems = stemsByTitle.get(title);
+  if (!stems) {
+    if (stemsByTitle.size >= 100_000) stemsByTitle.clear();
+    stemsByTitle.set(title, (stems = readStems(title)));
+  }
+  return stems;
+}
+
+/** The content stems of each title read: a parent's title is read again for each objective under it. */
+const stemsByTitle = new Map<string, ReadonlySet<string>>();
+
+function readStems(title: string): Set<string> {
   return new Set(wordsOf(withoutAsides(title)).filter((w) => !FUNCTION_WORDS.has(w.lower) && !GENERIC_VERBS.has(w.lower) && w.lower.length > 2).map((w) => stem(w.lower)));
 }
 
@@ -153,7 +165,7 @@ export function catchAllWording(title: string, phrases: readonly string[] = []):
     const match = pattern.exec(title.trim());
     if (match) return { phrase: match[0], wording: 'configured' };
   }
-  return wordingCache.get(title) ?? remember(title, readWording(title));
+  return wordingCache.has(title) ? wordingCache.get(title) : remember(title, readWording(title));
 }
 
 const wordingCache = new Map<string, { phrase: string; wording: CatchAllWording } | undefined>();

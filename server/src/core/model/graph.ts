@@ -45,6 +45,7 @@ export interface ObjectiveNode {
 }
 
 interface FileEntry {
+  readonly file: OkrFile;
   readonly nodes: ObjectiveNode[];
   readonly alignments: Alignment[];
   readonly contributions: Contribution[];
@@ -162,6 +163,16 @@ export class AlignmentGraph {
     return this.index.resolve(reference.objective.text);
   }
 
+  /** The references (resolved or not) that name `id` as their objective or strategy. */
+  referencesNaming(id: string): Iterable<Alignment | Contribution> {
+    return this.incoming.get(id) ?? [];
+  }
+
+  /** Every id that a reference names, resolved or not. */
+  namedIds(): IterableIterator<string> {
+    return this.incoming.keys();
+  }
+
   node(objective: Objective): ObjectiveNode | undefined {
     return this.byObjective.get(objective);
   }
@@ -173,10 +184,9 @@ export class AlignmentGraph {
   }
 
   /**
-   * Takes in new texts of `uris` (already set in `index`, which the graph reads from now on). Only correct when every one of them
-   * defines the same ids (objectives, strategies, key results) in the same order as before, so
-   * that every reference elsewhere still resolves to the same place: the analysis checks that and
-   * builds a new graph otherwise.
+   * Takes in new texts of `uris` (already set in `index`, which the graph reads from now on):
+   * their nodes and references are made again, and every reference elsewhere that names an id
+   * they defined before or define now is resolved again.
    */
   update(uris: Iterable<string>, index: WorkspaceIndex = this.index): void {
     this.index = index;
@@ -184,12 +194,14 @@ export class AlignmentGraph {
     const reresolve = new Set<Alignment | Contribution>();
     const touched = new Set<ObjectiveNode>();
     const touchedKeyResults = new Set<KeyResult>();
+    const namedBy = (id: string) => {
+      for (const reference of this.incoming.get(id) ?? []) if (!changed.has(reference.uri)) reresolve.add(reference);
+    };
     for (const uri of changed) {
       const entry = this.files.get(uri);
       if (!entry) continue;
-      for (const node of entry.nodes) {
-        for (const reference of this.incoming.get(node.objective.id.text) ?? []) if (!changed.has(reference.uri)) reresolve.add(reference);
-      }
+      for (const node of entry.nodes) namedBy(node.objective.id.text);
+      for (const strategy of entry.file.strategies) namedBy(strategy.id.text);
       this.unlink(entry, touched, touchedKeyResults);
       for (const node of entry.nodes) this.byObjective.delete(node.objective);
       this.ungroup(uri, entry.nodes);
@@ -198,9 +210,8 @@ export class AlignmentGraph {
     for (const document of this.index.all()) {
       if (!changed.has(document.uri)) continue;
       this.addNodes(document.uri, document.file);
-      for (const strategy of document.file.strategies) {
-        for (const reference of this.incoming.get(strategy.id.text) ?? []) if (!changed.has(reference.uri)) reresolve.add(reference);
-      }
+      for (const objective of document.file.objectives) namedBy(objective.id.text);
+      for (const strategy of document.file.strategies) namedBy(strategy.id.text);
     }
     // References from unchanged files into the changed ones: they still name the same ids, now
     // defined by new syntax nodes.
@@ -249,7 +260,7 @@ export class AlignmentGraph {
       nodes.push(node);
       this.byObjective.set(objective, node);
     }
-    this.files.set(uri, { nodes, alignments: [], contributions: [] });
+    this.files.set(uri, { file, nodes, alignments: [], contributions: [] });
     this.group(uri, nodes);
   }
 

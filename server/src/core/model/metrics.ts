@@ -283,6 +283,19 @@ const DECREASE = /\b(reduce|reduces|cut|cuts|lower|lowers|decrease|decreases|shr
  * `offset` is added to the span (the title's offset in the document).
  */
 export function inferMetric(title: string, offset = 0): Metric | undefined {
+  let metric = inferred.get(title);
+  if (metric === undefined) {
+    if (inferred.size >= 50_000) inferred.clear();
+    inferred.set(title, (metric = readMetric(title) ?? null));
+  }
+  if (!metric) return undefined;
+  return offset === 0 ? metric : { ...metric, span: { start: offset + metric.span!.start, end: offset + metric.span!.end } };
+}
+
+/** The metric read from a title, at offset 0, by title text (null: none): titles repeat across files and edits. */
+const inferred = new Map<string, Metric | null>();
+
+function readMetric(title: string): Metric | undefined {
   const amounts = amountsIn(title);
   if (!amounts.length) return undefined;
   const picked = pick(title, amounts);
@@ -295,7 +308,7 @@ export function inferMetric(title: string, offset = 0): Metric | undefined {
       : `target ${written(picked.target, unit)}`;
   return {
     source: 'inferred', kind: picked.kind, baseline: picked.baseline, target: picked.target, direction: picked.direction, unit,
-    span: { start: offset + picked.start, end: offset + picked.end }, statement,
+    span: { start: picked.start, end: picked.end }, statement,
   };
 }
 

@@ -39,6 +39,18 @@ export function scaleOf(letter: string | undefined): number {
  * `$M per month` convert, `croissants per week` and `croissants` do not add.
  */
 export function parseUnit(text: string): Unit {
+  let unit = units.get(text);
+  if (!unit) {
+    if (units.size >= 10_000) units.clear();
+    units.set(text, (unit = readUnit(text)));
+  }
+  return unit;
+}
+
+/** Units by the text they are written as: a workspace writes a few dozen, thousands of times. */
+const units = new Map<string, Unit>();
+
+function readUnit(text: string): Unit {
   if (text === '%') return PERCENT;
   const rate = /^(?:(\S+) )?per (\S+)$/.exec(text);
   if (rate) {

@@ -33,6 +33,33 @@ export const alignmentCycle: WorkspaceRule<'alignment-cycle'> = {
   },
   scope: 'workspace',
   wholeWorkspace: true,
+  // A new cycle takes one of the links that changed: it passes through one of their objectives.
+  canReportAfterLinking(graph, objectives) {
+    for (const start of objectives) {
+      const seen = new Set<Objective>();
+      const stack = [start];
+      while (stack.length) {
+        for (const alignment of graph.node(stack.pop()!)?.alignments ?? []) {
+          const to = parentObjective(alignment.target);
+          if (!to) continue;
+          if (to === start) return true;
+          if (!seen.has(to)) {
+            seen.add(to);
+            stack.push(to);
+          }
+        }
+      }
+      for (const keyResult of start.keyResults) {
+        const seenKeyResults = new Set<KeyResult>();
+        for (let at = graph.contributionOf(keyResult)?.target?.node; at; at = graph.contributionOf(at)?.target?.node) {
+          if (at === keyResult) return true;
+          if (seenKeyResults.has(at)) break;
+          seenKeyResults.add(at);
+        }
+      }
+    }
+    return false;
+  },
   check({ graph, report }) {
     const alignEdges = new Map<Objective, Step<Objective>[]>();
     for (const alignment of graph.alignments) {

@@ -1,6 +1,6 @@
 // What a rule is and what it reports. Each rule lives in its own file with its metadata, like an
 // ESLint rule; the analysis (analysis.ts) runs them and applies configuration.
-import type { Span } from '../syntax/ast';
+import type { Objective, Span } from '../syntax/ast';
 import type { OkrDocument, WorkspaceIndex } from '../workspace';
 import type { AnalysisConfig } from '../config';
 import type { AlignmentGraph } from '../model/graph';
@@ -98,6 +98,11 @@ export interface WorkspaceRule<Id extends RuleId = RuleId> {
    * changes, instead of over the affected files.
    */
   readonly wholeWorkspace?: boolean;
+  /**
+   * For a `wholeWorkspace` rule that reports nothing anywhere: whether changing the links of
+   * `objectives` (already in `graph`) can make it report something. False: it need not run again.
+   */
+  readonly canReportAfterLinking?: (graph: AlignmentGraph, objectives: readonly Objective[]) => boolean;
   check(context: WorkspaceRuleContext<Id>): void;
 }
 

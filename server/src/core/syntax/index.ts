@@ -2,7 +2,7 @@
 import type { IToken, TokenType } from 'chevrotain';
 import type { Comment, OkrFile, SyntaxProblem } from './ast';
 import { FileBuilder } from './build';
-import { LineParser, tokenTypesOfNewline } from './parser';
+import { LineParser, offsetOf, tokenTypesOfNewline } from './parser';
 import { createTokenInstance, tokenMatcher } from 'chevrotain';
 import type { Statement } from './statements';
 import type { Word } from './ast';
@@ -40,7 +40,7 @@ export function parseOkr(text: string): OkrFile {
     const line = positionAt(lineStarts, error.offset).line;
     if (unreadable.has(line)) continue; // One problem per line is enough to fix it.
     unreadable.add(line);
-    problems.push({ message: unexpectedCharacter(text[error.offset] ?? ''), span: { start: error.offset, end: error.offset + Math.max(1, error.length) } });
+    problems.push({ message: unexpectedCharacter(text[error.offset] ?? ''), span: { start: error.offset | 0, end: (error.offset | 0) + Math.max(1, error.length) } });
   }
 
   const tokens = lexed.tokens;
@@ -73,7 +73,7 @@ function parseLine(
 ): void {
   const last = tokens[tokens.length - 1]!;
   if (tokenMatcher(last, CommentToken)) {
-    comments.push({ text: last.image, span: { start: last.startOffset, end: last.startOffset + last.image.length } });
+    comments.push({ text: last.image, span: { start: offsetOf(last), end: offsetOf(last) + last.image.length } });
     if (tokens.length === 1) return;
   }
   lineParser.input = tokens;
@@ -94,12 +94,12 @@ function parseLine(
     // One diagnostic per broken line: the first error names what was expected.
     const token = error.token;
     const offending = Number.isNaN(token.startOffset) ? last : token;
-    const start = Number.isNaN(offending.startOffset) ? last.startOffset : offending.startOffset;
+    const start = Number.isNaN(offending.startOffset) ? offsetOf(last) : offsetOf(offending);
     const end = token.tokenType.name === 'EOF' || Number.isNaN(token.startOffset) ? Math.max(start + 1, lineEnd) : start + Math.max(1, offending.image.length);
     const atEnd = token.tokenType.name === 'EOF' || Number.isNaN(token.startOffset);
     problems.push({
       message: unitWordsMessage(tokens, token) ?? error.message,
-      span: atEnd ? { start: Math.max(tokens[0]!.startOffset, lineEnd - 1), end: lineEnd } : { start, end },
+      span: atEnd ? { start: Math.max(offsetOf(tokens[0]!), lineEnd - 1), end: lineEnd } : { start, end },
     });
   }
   const usable = error ? salvageBlockStatement(tokens, statement, lineParser.fullText) : statement;
@@ -160,22 +160,22 @@ function salvageBlockStatement(tokens: IToken[], parsed: Statement | undefined, 
   if (!kind) return parsed;
   if (parsed && parsed.kind === kind && parsed.id && parsed.title?.text) return parsed;
   const second = tokens[1];
-  const id = second && tokenMatcher(second, Name) ? { text: second.image, span: { start: second.startOffset, end: second.startOffset + second.image.length } } : undefined;
+  const id = second && tokenMatcher(second, Name) ? { text: second.image, span: { start: offsetOf(second), end: offsetOf(second) + second.image.length } } : undefined;
   const rest = tokens.slice(id ? 2 : 1).filter((t) => !tokenMatcher(t, CommentToken));
   let title: Word | undefined;
   if (rest.length > 0) {
     const startToken = rest[0]!.tokenType === Colon ? rest[1] : rest[0];
     const lastToken = rest[rest.length - 1]!;
     if (startToken) {
-      const start = startToken.startOffset;
-      const end = lastToken.startOffset + lastToken.image.length;
+      const start = offsetOf(startToken);
+      const end = offsetOf(lastToken) + lastToken.image.length;
       const raw = text.slice(start, end);
       const lead = raw.length - raw.trimStart().length;
       const trimmed = raw.trim();
       if (trimmed) title = { text: trimmed, span: { start: start + lead, end: start + lead + trimmed.length } };
     }
   }
-  const keyword = { start: first.startOffset, end: first.startOffset + first.image.length };
+  const keyword = { start: offsetOf(first), end: offsetOf(first) + first.image.length };
   const end = title?.span.end ?? id?.span.end ?? keyword.end;
   return { kind, keyword, span: { start: keyword.start, end }, id, title } as Statement;
 }

@@ -42,8 +42,14 @@ export class WorkspaceIndex {
   private frozen = false;
   private nextRevision = 1;
   private ordered: OkrDocument[] | undefined;
-  /** "Did you mean" over the ids; dropped whenever an id appears or disappears. */
-  private similar: SimilarWords | undefined;
+  /**
+   * "Did you mean" over the ids, made when first asked; a new, empty box whenever an id appears or
+   * disappears. Shared with the frozen copies made meanwhile (they have the same ids), so that
+   * what one analysis of a frozen copy builds serves the next ones too.
+   */
+  private similar: SimilarBox = {};
+  /** Ids that appeared during the change under way. */
+  private readonly appeared: string[] = [];
   /** Ids gone while a file is re-read: most come back with its new text and keep `similar` valid. */
   private readonly vanished = new Set<string>();
   /** Bumped on every change anywhere: analyses are cached against it. */
@@ -149,13 +155,37 @@ export class WorkspaceIndex {
 
   /** The ids closest to a misspelt one, closest first (see `closest`). */
   similarIds(word: string, limit = 3): string[] {
-    this.similar ??= new SimilarWords(this.symbols.keys());
-    return this.similar.closest(word, limit);
+    const box = this.similar;
+    if (!box.words) {
+      box.words = box.from ? box.from.changed(box.added!, box.removed!) : new SimilarWords(this.symbols.keys());
+      box.from = box.added = box.removed = undefined;
+    }
+    return box.words.closest(word, limit);
   }
 
   private forgetVanished(): void {
-    if (this.vanished.size) this.similar = undefined;
+    if (this.vanished.size || this.appeared.length) this.idsChanged(this.appeared, this.vanished);
     this.vanished.clear();
+    this.appeared.length = 0;
+  }
+
+  /**
+   * Ids appeared or disappeared: a new box for "did you mean" (the frozen copies keep theirs),
+   * made from the last one built when there is one.
+   */
+  private idsChanged(added: readonly string[], removed: ReadonlySet<string>): void {
+    const box = this.similar;
+    if (box.words) {
+      this.similar = { from: box.words, added: new Set(added), removed: new Set(removed) };
+    } else if (box.from) {
+      const plus = new Set(box.added);
+      const minus = new Set(box.removed);
+      for (const id of added) if (!minus.delete(id)) plus.add(id);
+      for (const id of removed) if (!plus.delete(id)) minus.add(id);
+      this.similar = { from: box.from, added: plus, removed: minus };
+    } else {
+      this.similar = {};
+    }
   }
 
   private addSymbols(document: OkrDocument): void {
@@ -188,7 +218,7 @@ export class WorkspaceIndex {
       const created = [definition];
       this.owned.add(created);
       this.symbols.set(id, created);
-      if (!this.vanished.delete(id)) this.similar = undefined;
+      if (!this.vanished.delete(id)) this.appeared.push(id);
     }
   }
 
@@ -210,6 +240,14 @@ export class WorkspaceIndex {
       }
     }
   }
+}
+
+/** "Did you mean" over the ids, or what makes it from the last one built. */
+interface SimilarBox {
+  words?: SimilarWords;
+  from?: SimilarWords;
+  added?: Set<string>;
+  removed?: Set<string>;
 }
 
 function definitionOrder(a: Definition, b: Definition): number {
