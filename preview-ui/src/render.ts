@@ -7,6 +7,12 @@
 // The tree is one flat list of rows (role=tree, treeitems with aria-level): a row's children
 // are created only when it opens and removed when it closes, so 10,000 objectives cost only the
 // rows on screen's worth of open branches. Rows skip layout off screen (content-visibility).
+//
+// A new model (after an edit) keeps the rows whose node shows the same as before: rows are keyed
+// by node id, and a row is made again only when its node's data (compared field by field, its
+// children aside), its links' targets, its place among its siblings, its expansion, selection or
+// the search differ. The rows kept stay in the page untouched, so an edit to one objective costs
+// about one row, not the whole tree's layout.
 import type { TreeModel } from '../../server/src/core/tree';
 import { el } from './dom';
 import { onTreeKey, type KeyboardTree } from './keyboard';
@@ -80,6 +86,8 @@ class Preview implements TreeView {
   private filterAll: boolean | undefined;
   private rows = new Map<string, HTMLElement>();
   private nodeOfRow = new WeakMap<Element, ViewNode>();
+  /** What a row shows beyond its node's data: its place among its siblings, context look, search. */
+  private placeOfRow = new WeakMap<Element, string>();
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
   /** Rows of a big expansion still to be made (see continueLater). */
   private pending: { stack: RowItem[]; marker: Comment } | undefined;
@@ -197,10 +205,11 @@ class Preview implements TreeView {
       this.filterOpen.clear();
       this.filterAll = undefined;
     }
+    const previous = this.index;
     this.index = indexModel(model);
     this.refilter();
     this.toolbar.update(this.index, this.state, this.filtering);
-    this.renderAll();
+    this.renderAll(previous);
     if (typed) this.emit();
   }
 
@@ -333,17 +342,25 @@ class Preview implements TreeView {
     this.message.hidden = false;
   }
 
-  private renderAll(): void {
+  /**
+   * Shows the rows of the current index. With `previous` (the index the rows on the page were
+   * made from), rows whose node shows the same are kept in place and only the others are made.
+   */
+  private renderAll(previous?: ModelIndex): void {
     if (!this.index) return;
     const hadFocus = this.tree.contains(document.activeElement);
     const focusedId = hadFocus ? this.nodeOfRow.get(document.activeElement as Element)?.id : undefined;
     this.finishPending();
-    this.rows.clear();
-    const fragment = document.createDocumentFragment();
+    const old = this.rows;
+    this.rows = new Map();
     const roots = this.index.roots.filter((root) => root.shown);
     const stack = roots.map((node, i) => ({ node, position: i + 1, size: roots.length })).reverse();
-    this.emitRows(fragment, stack, FIRST_SLICE);
-    this.tree.replaceChildren(fragment);
+    if (previous && old.size && previous.model.today === this.index.model.today) this.keepRows(stack, old, previous);
+    else {
+      const fragment = document.createDocumentFragment();
+      this.emitRows(fragment, stack, FIRST_SLICE);
+      this.tree.replaceChildren(fragment);
+    }
     this.continueLater(stack, this.tree, null);
 
     if (!this.index.roots.length) this.showMessage('No objectives in this workspace yet.');
@@ -352,6 +369,11 @@ class Preview implements TreeView {
 
     const selected = this.state.selected && this.rows.get(this.state.selected);
     const focusable = (focusedId && this.rows.get(focusedId)) || selected || this.tree.querySelector<HTMLElement>('.okr-row');
+    if (previous) {
+      this.tree.querySelectorAll<HTMLElement>('.okr-row[tabindex="0"]').forEach((other) => {
+        if (other !== focusable) other.tabIndex = -1;
+      });
+    }
     if (focusable) focusable.tabIndex = 0;
     if (hadFocus && focusable) focusable.focus({ preventScroll: true });
   }
@@ -364,9 +386,82 @@ class Preview implements TreeView {
     for (let made = 0; stack.length && made < limit; made++) {
       const { node, position, size } = stack.pop()!;
       const open = this.hasContent(node) && this.isOpen(node);
-      out.append(node.kind === 'kr' ? this.rowMaker.keyResultRow(node, position, size) : this.rowMaker.nodeRow(node, position, size, open));
+      out.append(this.makeRow(node, position, size, open));
       if (open) this.pushChildren(node, stack);
     }
+  }
+
+  private makeRow(node: ViewNode, position: number, size: number, open: boolean): HTMLElement {
+    const row = node.kind === 'kr' ? this.rowMaker.keyResultRow(node, position, size) : this.rowMaker.nodeRow(node, position, size, open);
+    this.placeOfRow.set(row, this.placeOf(node, position, size));
+    return row;
+  }
+
+  private placeOf(node: ViewNode, position: number, size: number): string {
+    return `${position}/${size}/${this.filtering && !node.match ? 1 : 0}/${this.criteria.search}`;
+  }
+
+  /**
+   * Like emitRows into the tree, for a new model: the rows in `old` (made from `previous`) whose
+   * node shows the same stay where they are; the others are made (at most FIRST_SLICE, the rest
+   * is left in `stack`) and the rows no longer wanted go. DOM work: the rows that changed.
+   */
+  private keepRows(stack: RowItem[], old: Map<string, HTMLElement>, previous: ModelIndex): void {
+    const wanted: HTMLElement[] = [];
+    const kept = new Set<Node>();
+    for (let made = 0; stack.length && made < FIRST_SLICE; ) {
+      const { node, position, size } = stack.pop()!;
+      const open = this.hasContent(node) && this.isOpen(node);
+      const before = old.get(node.id);
+      let row: HTMLElement;
+      if (before && !kept.has(before) && this.showsSame(before, node, position, size, open, previous)) {
+        row = before;
+        kept.add(row);
+        this.rows.set(node.id, row);
+        this.nodeOfRow.set(row, node);
+      } else {
+        row = this.makeRow(node, position, size, open);
+        made++;
+      }
+      wanted.push(row);
+      if (open) this.pushChildren(node, stack);
+    }
+    // The rows not kept go; the kept ones are then in order (a depth-first walk keeps it), and the
+    // new ones go in between.
+    for (let child = this.tree.firstChild; child; ) {
+      const next = child.nextSibling;
+      if (!kept.has(child)) child.remove();
+      child = next;
+    }
+    let at = this.tree.firstChild;
+    for (const row of wanted) {
+      if (row === at) at = at.nextSibling;
+      else this.tree.insertBefore(row, at);
+    }
+  }
+
+  /** Whether `row` (made for a node of `previous`) shows what a row made now for `node` would. */
+  private showsSame(row: HTMLElement, node: ViewNode, position: number, size: number, open: boolean, previous: ModelIndex): boolean {
+    const was = this.nodeOfRow.get(row);
+    if (!was || was.kind !== node.kind || was.depth !== node.depth || was.key !== node.key) return false;
+    if (this.placeOfRow.get(row) !== this.placeOf(node, position, size)) return false;
+    const expandable = node.kind !== 'kr' && this.hasContent(node);
+    if (row.getAttribute('aria-expanded') !== (expandable ? String(open) : null)) return false;
+    if (row.classList.contains('okr-selected') !== (node.id === this.state.selected)) return false;
+    if (!sameList(was.problems, node.problems) || !sameData(was.location, node.location)) return false;
+    if (node.kind === 'root') return was.children.length === node.children.length && sameData(was.root, node.root, NODE_LISTS);
+    const index = this.index!;
+    if (was.links.length !== node.links.length) return false;
+    for (let i = 0; i < node.links.length; i++) {
+      const link = node.links[i]!.link;
+      if (!sameData(was.links[i]!.link, link) || targetTitle(previous, link.to) !== targetTitle(index, link.to)) return false;
+    }
+    if (node.kind === 'objective') {
+      const via = node.objective!.viaKeyResult;
+      return sameData(was.objective, node.objective, NODE_LISTS) && (!via || targetTitle(previous, via) === targetTitle(index, via));
+    }
+    const to = node.kr!.contributesTo;
+    return sameData(was.kr, node.kr, NODE_LISTS) && (!to || targetTitle(previous, to) === targetTitle(index, to));
   }
 
   /**
@@ -537,3 +632,35 @@ class Preview implements TreeView {
   }
 }
 
+/** A node's lists of nodes: its children have rows of their own. */
+const NODE_LISTS = new Set(['children', 'keyResults']);
+
+/** What a link chip to `key` shows of its target: its title, or that it is missing. */
+function targetTitle(index: ModelIndex, key: string): string | undefined {
+  const target = index.byKey.get(key);
+  return target && (target.objective?.title ?? target.kr?.title ?? target.root?.title ?? '');
+}
+
+/** Deep equality of JSON values (parsed model data), leaving out the keys in `skip` at the top. */
+function sameData(a: unknown, b: unknown, skip?: ReadonlySet<string>): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) || Array.isArray(b)) return Array.isArray(a) && Array.isArray(b) && sameList(a, b);
+  const left = a as Record<string, unknown>;
+  const right = b as Record<string, unknown>;
+  let count = 0;
+  for (const key in left) {
+    count++;
+    if (skip?.has(key)) continue;
+    if (!(key in right) || !sameData(left[key], right[key])) return false;
+  }
+  for (const _ in right) count--;
+  return count === 0;
+}
+
+function sameList(a: readonly unknown[], b: readonly unknown[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!sameData(a[i], b[i])) return false;
+  return true;
+}

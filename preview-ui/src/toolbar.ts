@@ -152,17 +152,28 @@ function iconButton(id: string, codicon: string, fallback: string, label: string
   return button;
 }
 
+/** The values each select lists now (a new model with the same values leaves its options be). */
+const listed = new WeakMap<HTMLSelectElement, readonly string[]>();
+
 function fillSelect(select: HTMLSelectElement, all: string, values: readonly string[], current: string): void {
-  const options = [el('option', undefined, all)];
-  options[0]!.value = '';
   const list = [...values];
   if (current && !list.includes(current)) list.push(current); // keep a filter the new model lacks
+  const before = listed.get(select);
+  if (!before || before.length !== list.length || before.some((value, i) => value !== list[i])) {
+    listed.set(select, list);
+    replaceOptions(select, all, list);
+  }
+  select.value = current;
+  select.classList.toggle('okr-active', !!current);
+}
+
+function replaceOptions(select: HTMLSelectElement, all: string, list: readonly string[]): void {
+  const options = [el('option', undefined, all)];
+  options[0]!.value = '';
   for (const value of list) {
     const option = el('option', undefined, value);
     option.value = value;
     options.push(option);
   }
   select.replaceChildren(...options);
-  select.value = current;
-  select.classList.toggle('okr-active', !!current);
 }
