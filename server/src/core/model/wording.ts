@@ -180,8 +180,3 @@ export const VAGUE_QUALITIES = /(?<!\bfor\s)\b(?:rock[\s-]solid|solid|good|great
  * "all key services", "all relevant teams".
  */
 export const VAGUE_SELECTORS = new Set(['key', 'major', 'relevant', 'important', 'critical', 'main', 'necessary', 'needed', 'appropriate', 'applicable', 'possible', 'missing']);
-
-/** Whether a word is written as a name: an inner capital or digit ("HogQL", "MozFest", "Y2", "B2B"). */
-export function looksLikeName(word: string): boolean {
-  return /^\p{L}.*(?:\p{Lu}|\p{N})/u.test(word) && !/^\p{Lu}+s?$/u.test(word) && /\p{Ll}|\p{N}/u.test(word.slice(1));
-}
