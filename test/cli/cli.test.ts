@@ -3,26 +3,11 @@
 // exit codes, fmt --check, every export format, and the HTML export in Chromium.
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, readFileSync, writeFileSync, existsSync, rmSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import Ajv from 'ajv-draft-04';
-
-const repo = resolve(__dirname, '../../..');
-const samples = join(repo, 'samples');
-const bin = join(repo, 'bin/okr.js');
-
-function okr(args: string[], cwd = samples): { code: number; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '' } });
-  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
-}
-
-function golden(name: string, actual: string): void {
-  const file = join(repo, 'test/cli/golden', name);
-  if (process.env.UPDATE_GOLDEN || !existsSync(file)) writeFileSync(file, actual);
-  assert.equal(actual, readFileSync(file, 'utf8'), `differs from test/cli/golden/${name} (UPDATE_GOLDEN=1 to rewrite, then review)`);
-}
+import { golden, okr, repo, samples } from './run';
 
 /** A temporary folder holding `files` (names may have folders: `a/x.okr`). */
 function tempFolder(files: Record<string, string | Uint8Array>): string {

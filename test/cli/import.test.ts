@@ -5,27 +5,14 @@
 // in what was written; the samples through export → import → export; overwriting, options, errors.
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import Papa from 'papaparse';
 import { parseDate, parseNumber, parsePeriodLabel, parseUnit, slug } from '../../server/src/import/values';
+import { golden, okr, repo } from './run';
 
-const repo = resolve(__dirname, '../../..');
 const fixtures = join(repo, 'test/cli/fixtures/import');
-const bin = join(repo, 'bin/okr.js');
-
-function okr(args: string[], cwd: string): { code: number; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '' } });
-  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
-}
-
-function golden(name: string, actual: string): void {
-  const file = join(repo, 'test/cli/golden', name);
-  if (process.env.UPDATE_GOLDEN || !existsSync(file)) writeFileSync(file, actual);
-  assert.equal(actual, readFileSync(file, 'utf8'), `differs from test/cli/golden/${name} (UPDATE_GOLDEN=1 to rewrite, then review)`);
-}
 
 const temp = () => mkdtempSync(join(tmpdir(), 'okr-import-'));
 

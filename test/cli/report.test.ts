@@ -3,25 +3,10 @@
 // XSS corpus in Chromium in test/preview/xss.test.mjs.
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-
-const repo = resolve(__dirname, '../../..');
-const samples = join(repo, 'samples');
-const bin = join(repo, 'bin/okr.js');
-
-function okr(args: string[], cwd = samples): { code: number; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '' } });
-  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
-}
-
-function golden(name: string, actual: string): void {
-  const file = join(repo, 'test/cli/golden', name);
-  if (process.env.UPDATE_GOLDEN || !existsSync(file)) writeFileSync(file, actual);
-  assert.equal(actual, readFileSync(file, 'utf8'), `differs from test/cli/golden/${name} (UPDATE_GOLDEN=1 to rewrite, then review)`);
-}
+import { join } from 'node:path';
+import { golden, okr } from './run';
 
 describe('okr report', () => {
   for (const sample of ['ai-search', 'hierarchy']) {
