@@ -3,7 +3,7 @@
 import { test, describe, after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import type { SemanticTokens, InitializeResult } from 'vscode-languageserver-protocol';
-import { LspClient, workspace } from './client';
+import { LspClient, decodeSemanticTokens, workspace } from './client';
 
 const company = `period 2026-Q1
 strategy ai-search: Win the market for AI-powered search
@@ -33,16 +33,7 @@ describe('semantic tokens', () => {
     const uri = ws.uri('tokens.okr');
     await client.open(uri, text);
     const { data } = await client.request<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri } });
-    const decoded: string[] = [];
-    let line = 0;
-    let character = 0;
-    for (let i = 0; i < data.length; i += 5) {
-      line += data[i]!;
-      character = data[i]! === 0 ? character + data[i + 1]! : data[i + 1]!;
-      const mods = legend.tokenModifiers.filter((_, bit) => data[i + 4]! & (1 << bit));
-      const word = text.split('\n')[line]!.slice(character, character + data[i + 2]!);
-      decoded.push(`${word}:${legend.tokenTypes[data[i + 3]!]}${mods.length ? `.${mods.join('.')}` : ''}`);
-    }
+    const decoded = decodeSemanticTokens(text, data, legend);
     assert.deepEqual(decoded, ['objective:keyword', 'o:class.declaration', 'aligns:keyword', 'to:keyword', 'revenue:class', 'nowhere:class.unresolved']);
   });
 });

@@ -13,6 +13,7 @@ import {
   type PublishDiagnosticsParams,
   type Diagnostic,
   type InitializeResult,
+  type CodeAction,
 } from 'vscode-languageserver-protocol/node';
 
 export const repoRoot = resolve(__dirname, '../../..');
@@ -223,4 +224,34 @@ export function recordNotifications(client: LspClient, method: string): { readon
       return received[count - 1];
     },
   };
+}
+
+/**
+ * Semantic tokens as `word:type` (and `.modifier` for each modifier): the server's relative
+ * encoding decoded against its legend, so tests read them as words.
+ */
+export function decodeSemanticTokens(text: string, data: readonly number[], legend: { tokenTypes: string[]; tokenModifiers: string[] }): string[] {
+  const lines = text.split('\n');
+  const decoded: string[] = [];
+  let line = 0;
+  let character = 0;
+  for (let i = 0; i < data.length; i += 5) {
+    line += data[i]!;
+    character = data[i]! === 0 ? character + data[i + 1]! : data[i + 1]!;
+    const mods = legend.tokenModifiers.filter((_, bit) => data[i + 4]! & (1 << bit));
+    const word = lines[line]!.slice(character, character + data[i + 2]!);
+    decoded.push(`${word}:${legend.tokenTypes[data[i + 3]!]}${mods.length ? `.${mods.join('.')}` : ''}`);
+  }
+  return decoded;
+}
+
+/**
+ * Opens `text` as `uri`, waits for a diagnostic of `rule`, and asks for the code actions on it:
+ * what an editor does when the user clicks the light bulb.
+ */
+export async function quickFixes(client: LspClient, uri: string, text: string, rule: string): Promise<{ uri: string; diagnostic: Diagnostic; actions: CodeAction[] }> {
+  await client.open(uri, text);
+  const [diagnostic] = ofRule(await client.diagnosticsFor(uri, (d) => ofRule(d, rule).length > 0), rule);
+  const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: diagnostic!.range, context: { diagnostics: [diagnostic] } });
+  return { uri, diagnostic: diagnostic!, actions };
 }

@@ -3,8 +3,8 @@
 // semantic tokens of the closing statements.
 import { test, describe, after, before } from 'node:test';
 import assert from 'node:assert/strict';
-import type { CodeAction, CodeLens, CompletionItem, Diagnostic, Hover, InitializeResult, SemanticTokens } from 'vscode-languageserver-protocol';
-import { LspClient, applyEdits, cursor, ofRule, workspace } from './client';
+import type { CodeAction, CodeLens, CompletionItem, Hover, InitializeResult, SemanticTokens } from 'vscode-languageserver-protocol';
+import { LspClient, applyEdits, cursor, decodeSemanticTokens, quickFixes, workspace } from './client';
 
 const q4 = `period 2025-Q4
 objective self-serve: Small teams can buy without talking to sales
@@ -38,13 +38,7 @@ describe('closing a period', () => {
   });
 
   let n = 0;
-  async function fixes(text: string, rule: string): Promise<{ uri: string; diagnostic: Diagnostic; actions: CodeAction[] }> {
-    const uri = ws.uri(`fix${n++}.okr`);
-    await client.open(uri, text);
-    const [diagnostic] = ofRule(await client.diagnosticsFor(uri, (d) => ofRule(d, rule).length > 0), rule);
-    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: diagnostic!.range, context: { diagnostics: [diagnostic] } });
-    return { uri, diagnostic: diagnostic!, actions };
-  }
+  const fixes = (text: string, rule: string) => quickFixes(client, ws.uri(`fix${n++}.okr`), text, rule);
   const titled = (actions: CodeAction[], title: string) => actions.find((a) => a.title === title);
 
   test('ungraded-key-result: Grade from progress writes the grade under the key result; Carry over to NEXT writes the status', async () => {
@@ -124,15 +118,7 @@ describe('closing a period', () => {
     const uri = ws.uri('tokens.okr');
     await client.open(uri, text);
     const { data } = await client.request<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri } });
-    const decoded: string[] = [];
-    let line = 0;
-    let character = 0;
-    for (let i = 0; i < data.length; i += 5) {
-      line += data[i]!;
-      character = data[i]! === 0 ? character + data[i + 1]! : data[i + 1]!;
-      const word = text.split('\n')[line]!.slice(character, character + data[i + 2]!);
-      decoded.push(`${word}:${legend.tokenTypes[data[i + 3]!]}`);
-    }
+    const decoded = decodeSemanticTokens(text, data, legend);
     assert.deepEqual(decoded.slice(4), ['step:keyword', '2026-01-01:string', 'done:enumMember', 'grade:keyword', '0.5:number', 'status:keyword', 'carried:enumMember', 'to:keyword', '2026-Q2:string']);
   });
 });

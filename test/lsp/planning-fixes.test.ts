@@ -3,8 +3,8 @@
 // placeholders and the cursor) and for one that does not (plain text).
 import { test, describe, after, before } from 'node:test';
 import assert from 'node:assert/strict';
-import type { CodeAction, Diagnostic, TextDocumentEdit } from 'vscode-languageserver-protocol';
-import { LspClient, applyEdits, ofRule, workspace } from './client';
+import type { CodeAction, TextDocumentEdit } from 'vscode-languageserver-protocol';
+import { LspClient, applyEdits, quickFixes, workspace } from './client';
 
 const company = `period 2026-Q1
 strategy ai-search: Win the market for AI-powered search
@@ -52,13 +52,7 @@ for (const snippetEdits of [false, true]) {
     });
 
     let n = 0;
-    async function fixes(text: string, rule: string): Promise<{ uri: string; diagnostic: Diagnostic; actions: CodeAction[] }> {
-      const uri = ws.uri(`plan${n++}.okr`);
-      await client.open(uri, text);
-      const [diagnostic] = ofRule(await client.diagnosticsFor(uri, (d) => ofRule(d, rule).length > 0), rule);
-      const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: diagnostic!.range, context: { diagnostics: [diagnostic] } });
-      return { uri, diagnostic: diagnostic!, actions };
-    }
+    const fixes = (text: string, rule: string) => quickFixes(client, ws.uri(`plan${n++}.okr`), text, rule);
     /** The document after the action, and the snippets it carried. */
     const apply = (text: string, uri: string, action: CodeAction | undefined): { text: string; snippets: string[] } => {
       assert.ok(action, 'the action is offered');
